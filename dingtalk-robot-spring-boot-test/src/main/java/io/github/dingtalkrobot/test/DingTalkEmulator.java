@@ -61,8 +61,8 @@ import org.springframework.util.Assert;
  * <li>otherwise the message is delivered: {@code 0 ok}.</li>
  * </ol>
  * Time is the emulator's {@link Builder#clock(Clock) clock}, so tests can cover the
- * one-hour signature window and the ten-minute throttle without waiting. Every request to
- * {@code /robot/send} is recorded, whatever it was answered.
+ * one-hour signature window and the ten-minute throttle without waiting. Every
+ * {@code POST} to {@code /robot/send} is recorded, whatever it was answered.
  * <p>
  * Thread-safe. Robots can be registered before or after {@link #start()}; an emulator can
  * be started again after {@link #close()}, keeping its robots.

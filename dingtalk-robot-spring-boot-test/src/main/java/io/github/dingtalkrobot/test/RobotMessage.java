@@ -37,8 +37,8 @@ final class RobotMessage {
 	private final @Nullable EmulatorResponse rejection;
 
 	private RobotMessage(WebhookRequest request) {
-		this.body = new String(request.body(), StandardCharsets.UTF_8);
 		String json = decodeStrictly(request.body());
+		this.body = (json != null) ? json : new String(request.body(), StandardCharsets.UTF_8);
 		Object parsed = (json != null) ? parseJson(json) : null;
 		this.message = (parsed instanceof Map<?, ?>) ? castToMessage(parsed) : Map.of();
 		this.msgtype = (this.message.get("msgtype") instanceof String value) ? value : null;

@@ -1,8 +1,8 @@
 package io.github.dingtalkrobot.test;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.github.dingtalkrobot.test.DingTalkEmulatorAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -12,19 +12,17 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class DingTalkEmulatorAssertionsTests {
 
-	private final DingTalkEmulator emulator = DingTalkEmulator.builder().build();
+	@RegisterExtension
+	final DingTalkEmulatorExtension dingtalk = new DingTalkEmulatorExtension(DingTalkEmulator.builder());
+
+	private DingTalkEmulator emulator;
 
 	private EmulatedRobot ops;
 
 	@BeforeEach
-	void startEmulator() {
+	void registerRobots(DingTalkEmulator emulator) {
+		this.emulator = emulator;
 		this.ops = this.emulator.registerRobot("ops", "token-ops");
-		this.emulator.start();
-	}
-
-	@AfterEach
-	void closeEmulator() {
-		this.emulator.close();
 	}
 
 	@Test

@@ -171,27 +171,7 @@ class DingTalkEmulatorExtensionTests {
 	}
 
 	@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-	static class PerClassInstanceRegistration {
-
-		static final List<DingTalkEmulator> emulators = new CopyOnWriteArrayList<>();
-
-		@RegisterExtension
-		DingTalkEmulatorExtension dingtalk = new DingTalkEmulatorExtension();
-
-		@Test
-		void firstTest() {
-			assertRunning();
-		}
-
-		@Test
-		void secondTest() {
-			assertRunning();
-		}
-
-		private void assertRunning() {
-			emulators.add(this.dingtalk.emulator());
-			assertThat(this.dingtalk.emulator().isRunning()).isTrue();
-		}
+	static class PerClassInstanceRegistration extends InstanceRegistration {
 
 	}
 

@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import io.github.dingtalkrobot.test.WebhookClient.Answer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -30,19 +30,17 @@ import static org.awaitility.Awaitility.await;
  */
 class DingTalkEmulatorFaultTests {
 
-	private final DingTalkEmulator emulator = DingTalkEmulator.builder().build();
+	@RegisterExtension
+	final DingTalkEmulatorExtension dingtalk = new DingTalkEmulatorExtension(DingTalkEmulator.builder());
+
+	private DingTalkEmulator emulator;
 
 	private EmulatedRobot robot;
 
 	@BeforeEach
-	void startEmulator() {
+	void registerRobots(DingTalkEmulator emulator) {
+		this.emulator = emulator;
 		this.robot = this.emulator.registerRobot("ops", "token-ops");
-		this.emulator.start();
-	}
-
-	@AfterEach
-	void closeEmulator() {
-		this.emulator.close();
 	}
 
 	@Test

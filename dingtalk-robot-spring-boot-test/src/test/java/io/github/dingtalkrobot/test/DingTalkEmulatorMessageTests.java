@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
 import io.github.dingtalkrobot.test.WebhookClient.Answer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,19 +22,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DingTalkEmulatorMessageTests {
 
-	private final DingTalkEmulator emulator = DingTalkEmulator.builder().build();
+	@RegisterExtension
+	final DingTalkEmulatorExtension dingtalk = new DingTalkEmulatorExtension(DingTalkEmulator.builder());
+
+	private DingTalkEmulator emulator;
 
 	private EmulatedRobot robot;
 
 	@BeforeEach
-	void startEmulator() {
+	void registerRobots(DingTalkEmulator emulator) {
+		this.emulator = emulator;
 		this.robot = this.emulator.registerRobot("ops", "token-ops");
-		this.emulator.start();
-	}
-
-	@AfterEach
-	void closeEmulator() {
-		this.emulator.close();
 	}
 
 	@ParameterizedTest

@@ -10,9 +10,9 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import io.github.dingtalkrobot.test.WebhookClient.Answer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,19 +24,18 @@ class DingTalkEmulatorRateLimitTests {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2025-11-28T08:00:00Z"));
 
-	private final DingTalkEmulator emulator = DingTalkEmulator.builder().clock(this.clock).build();
+	@RegisterExtension
+	final DingTalkEmulatorExtension dingtalk = new DingTalkEmulatorExtension(
+			DingTalkEmulator.builder().clock(this.clock));
+
+	private DingTalkEmulator emulator;
 
 	private EmulatedRobot robot;
 
 	@BeforeEach
-	void startEmulator() {
+	void registerRobots(DingTalkEmulator emulator) {
+		this.emulator = emulator;
 		this.robot = this.emulator.registerRobot("ops", "token-ops");
-		this.emulator.start();
-	}
-
-	@AfterEach
-	void closeEmulator() {
-		this.emulator.close();
 	}
 
 	@Test

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -22,22 +22,21 @@ class DingTalkEmulatorRecordingTests {
 
 	private final MutableClock clock = new MutableClock(START);
 
-	private final DingTalkEmulator emulator = DingTalkEmulator.builder().clock(this.clock).build();
+	@RegisterExtension
+	final DingTalkEmulatorExtension dingtalk = new DingTalkEmulatorExtension(
+			DingTalkEmulator.builder().clock(this.clock));
+
+	private DingTalkEmulator emulator;
 
 	private EmulatedRobot ops;
 
 	private EmulatedRobot dev;
 
 	@BeforeEach
-	void startEmulator() {
+	void registerRobots(DingTalkEmulator emulator) {
+		this.emulator = emulator;
 		this.ops = this.emulator.registerRobot("ops", "token-ops").keywords("告警");
 		this.dev = this.emulator.registerRobot("dev", "token-dev");
-		this.emulator.start();
-	}
-
-	@AfterEach
-	void closeEmulator() {
-		this.emulator.close();
 	}
 
 	@Test

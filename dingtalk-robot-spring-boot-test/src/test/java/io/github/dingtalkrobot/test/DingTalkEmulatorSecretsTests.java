@@ -18,6 +18,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIOException;
 
 /**
  * Tests that a {@link DingTalkEmulator} keeps access tokens, secrets and signatures out
@@ -59,12 +60,8 @@ class DingTalkEmulatorSecretsTests {
 		WebhookClient.post(robot.webhook(), WebhookClient.text("unsigned"));
 		WebhookClient.post(this.emulator.webhook("token-unknown-7b2e"), WebhookClient.text("lost"));
 		robot.failNext(1).withDroppedConnection();
-		try {
-			WebhookClient.send(WebhookClient.request(signedUrl, WebhookClient.text("dropped")));
-		}
-		catch (java.io.IOException ex) {
-			// Expected: the connection was dropped
-		}
+		assertThatIOException()
+			.isThrownBy(() -> WebhookClient.send(WebhookClient.request(signedUrl, WebhookClient.text("dropped"))));
 		String everything = output.getAll() + this.emulator + robot + this.emulator.requests();
 		assertThat(everything).contains("robot=ops").contains("errcode=310000").contains("DingTalk emulator listening");
 		assertThat(everything).doesNotContain(TOKEN)

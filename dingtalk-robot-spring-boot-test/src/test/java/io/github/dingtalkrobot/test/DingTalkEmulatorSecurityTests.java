@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.stream.Stream;
 
 import io.github.dingtalkrobot.test.WebhookClient.Answer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,22 +28,21 @@ class DingTalkEmulatorSecurityTests {
 
 	private final MutableClock clock = new MutableClock(NOW);
 
-	private final DingTalkEmulator emulator = DingTalkEmulator.builder().clock(this.clock).build();
+	@RegisterExtension
+	final DingTalkEmulatorExtension dingtalk = new DingTalkEmulatorExtension(
+			DingTalkEmulator.builder().clock(this.clock));
+
+	private DingTalkEmulator emulator;
 
 	private EmulatedRobot signed;
 
 	private EmulatedRobot guarded;
 
 	@BeforeEach
-	void startEmulator() {
+	void registerRobots(DingTalkEmulator emulator) {
+		this.emulator = emulator;
 		this.signed = this.emulator.registerRobot("signed", "token-signed").secret(SECRET);
 		this.guarded = this.emulator.registerRobot("guarded", "token-guarded").keywords("告警", "alert");
-		this.emulator.start();
-	}
-
-	@AfterEach
-	void closeEmulator() {
-		this.emulator.close();
 	}
 
 	@Test
@@ -61,16 +60,13 @@ class DingTalkEmulatorSecurityTests {
 	@ParameterizedTest
 	@MethodSource("signatureVectors")
 	void publishedSignatureVectorsAreAccepted(String secret, long timestamp, String encodedSign) {
-		MutableClock vectorClock = new MutableClock(Instant.ofEpochMilli(timestamp));
-		try (DingTalkEmulator vectorEmulator = DingTalkEmulator.builder().clock(vectorClock).build().start()) {
-			EmulatedRobot robot = vectorEmulator.registerRobot("ops", "token").secret(secret);
-			String url = robot.webhook() + "&timestamp=" + timestamp + "&sign=" + encodedSign;
-			assertThat(post(url).errcode()).isZero();
-			// Python's quote() keeps '/' unencoded; a server decodes both forms alike
-			String pythonStyle = robot.webhook() + "&timestamp=" + timestamp + "&sign="
-					+ encodedSign.replace("%2F", "/");
-			assertThat(post(pythonStyle).errcode()).isZero();
-		}
+		this.clock.set(Instant.ofEpochMilli(timestamp));
+		EmulatedRobot robot = this.emulator.registerRobot("vector", "token-vector").secret(secret);
+		String url = robot.webhook() + "&timestamp=" + timestamp + "&sign=" + encodedSign;
+		assertThat(post(url).errcode()).isZero();
+		// Python's quote() keeps '/' unencoded; a server decodes both forms alike
+		String pythonStyle = robot.webhook() + "&timestamp=" + timestamp + "&sign=" + encodedSign.replace("%2F", "/");
+		assertThat(post(pythonStyle).errcode()).isZero();
 	}
 
 	static Stream<Arguments> signatureVectors() {
@@ -105,12 +101,10 @@ class DingTalkEmulatorSecurityTests {
 	@Test
 	void signThatIsNotUrlEncodedIsRefused() {
 		// The first vector's signature holds '+', which a server decodes as a space
-		MutableClock vectorClock = new MutableClock(Instant.ofEpochMilli(1614672000000L));
-		try (DingTalkEmulator vectorEmulator = DingTalkEmulator.builder().clock(vectorClock).build().start()) {
-			EmulatedRobot robot = vectorEmulator.registerRobot("ops", "token").secret(SECRET);
-			String url = robot.webhook() + "&timestamp=1614672000000&sign=dt7RH6yy1FrQL5rIU+88zyXRCeyq1Iqt+4jOxYea2TI=";
-			post(url).assertRefusedWith(310000, "sign not match");
-		}
+		this.clock.set(Instant.ofEpochMilli(1614672000000L));
+		String url = this.signed.webhook()
+				+ "&timestamp=1614672000000&sign=dt7RH6yy1FrQL5rIU+88zyXRCeyq1Iqt+4jOxYea2TI=";
+		post(url).assertRefusedWith(310000, "sign not match");
 	}
 
 	@Test

@@ -18,6 +18,10 @@ final class MutableClock extends Clock {
 		this.instant = new AtomicReference<>(start);
 	}
 
+	void set(Instant instant) {
+		this.instant.set(instant);
+	}
+
 	void advance(Duration duration) {
 		this.instant.updateAndGet((now) -> now.plus(duration));
 	}
