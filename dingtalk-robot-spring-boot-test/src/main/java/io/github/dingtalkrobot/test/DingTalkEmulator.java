@@ -120,8 +120,7 @@ public final class DingTalkEmulator implements AutoCloseable {
 	public DingTalkEmulator start() {
 		synchronized (this.lifecycleMonitor) {
 			Assert.state(this.server == null, "The DingTalk emulator is already running");
-			EmulatorServer started = EmulatorServer.start(this.requestedPort, this.threads, this::exchange);
-			this.server = started;
+			this.server = EmulatorServer.start(this.requestedPort, this.threads, this::exchange);
 			logger.debug(LogMessage.format("DingTalk emulator listening on %s", baseUrl()));
 			return this;
 		}
@@ -202,8 +201,10 @@ public final class DingTalkEmulator implements AutoCloseable {
 				return existing;
 			}
 			EmulatedRobot owner = this.robotsByToken.get(accessToken);
-			Assert.isTrue(owner == null, () -> "The access token of robot '" + name
-					+ "' is already registered for robot '" + owner.name() + "'");
+			if (owner != null) {
+				throw new IllegalArgumentException("The access token of robot '" + name
+						+ "' is already registered for robot '" + owner.name() + "'");
+			}
 			EmulatedRobot robot = new EmulatedRobot(this, name, accessToken);
 			this.robotsByToken.put(accessToken, robot);
 			this.robotsByName.put(name, robot);

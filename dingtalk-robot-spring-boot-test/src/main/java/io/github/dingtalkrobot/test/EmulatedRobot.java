@@ -220,8 +220,9 @@ public final class EmulatedRobot {
 		if (signatureError != null) {
 			return EmulatorResponse.answer(signatureError);
 		}
-		if (message.rejection() != null) {
-			return message.rejection();
+		EmulatorResponse rejection = message.rejection();
+		if (rejection != null) {
+			return rejection;
 		}
 		if (!message.containsAnyOf(this.keywords)) {
 			return EmulatorResponse.answer(DingTalkError.KEYWORDS_NOT_IN_CONTENT);

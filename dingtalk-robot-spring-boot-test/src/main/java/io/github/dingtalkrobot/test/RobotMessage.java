@@ -45,7 +45,7 @@ final class RobotMessage {
 		this.type = (this.msgtype != null) ? MessageType.forMsgtype(this.msgtype) : null;
 		this.payload = (this.type != null && this.message.get(this.type.msgtype()) instanceof Map<?, ?> value) ? value
 				: null;
-		this.rejection = rejection(request, parsed instanceof Map<?, ?>);
+		this.rejection = rejection(request);
 	}
 
 	/**
@@ -57,14 +57,14 @@ final class RobotMessage {
 		return new RobotMessage(request);
 	}
 
-	private @Nullable EmulatorResponse rejection(WebhookRequest request, boolean jsonObject) {
+	private @Nullable EmulatorResponse rejection(WebhookRequest request) {
 		if (!isJson(request.contentType())) {
 			return EmulatorResponse.answer(DingTalkError.INVALID_CONTENT_TYPE);
 		}
 		if (request.body().length > MAX_BODY_BYTES) {
 			return EmulatorResponse.answer(DingTalkError.MESSAGE_TOO_LONG);
 		}
-		if (!jsonObject || this.msgtype == null) {
+		if (this.msgtype == null) {
 			return EmulatorResponse.answer(DingTalkError.MISSING_JSON);
 		}
 		if (this.type == null) {
