@@ -25,14 +25,11 @@ class DingTalkEmulatorMessageTests {
 	@RegisterExtension
 	final DingTalkEmulatorExtension dingtalk = new DingTalkEmulatorExtension(DingTalkEmulator.builder());
 
-	private DingTalkEmulator emulator;
-
 	private EmulatedRobot robot;
 
 	@BeforeEach
 	void registerRobots(DingTalkEmulator emulator) {
-		this.emulator = emulator;
-		this.robot = this.emulator.registerRobot("ops", "token-ops");
+		this.robot = emulator.registerRobot("ops", "token-ops");
 	}
 
 	@ParameterizedTest
