@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -85,9 +86,10 @@ final class LoopbackServer implements AutoCloseable {
 			try (InputStream in = exchange.getRequestBody()) {
 				body = in.readAllBytes();
 			}
+			Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+			exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
 			this.requests.add(new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-					exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Content-Type"),
-					body));
+					exchange.getRequestURI().getRawQuery(), headers, body));
 			this.responder.respond(exchange);
 		}
 	}
@@ -120,7 +122,11 @@ final class LoopbackServer implements AutoCloseable {
 	/**
 	 * A request as the server saw it.
 	 */
-	record RecordedRequest(String method, String path, String rawQuery, String contentType, byte[] body) {
+	record RecordedRequest(String method, String path, String rawQuery, Map<String, String> headers, byte[] body) {
+
+		String contentType() {
+			return this.headers.get("Content-Type");
+		}
 
 		String bodyText() {
 			return new String(this.body, StandardCharsets.UTF_8);
