@@ -1,13 +1,11 @@
 package io.github.dingtalkrobot;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
 import io.github.dingtalkrobot.message.Message;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
@@ -28,17 +26,8 @@ class DingTalkRobotBuilderTests {
 
 	private static final String SECRET = "SECbuilder0123456789secret";
 
-	private LoopbackServer server;
-
-	@BeforeEach
-	void startServer() throws IOException {
-		this.server = LoopbackServer.start();
-	}
-
-	@AfterEach
-	void stopServer() throws InterruptedException {
-		this.server.close();
-	}
+	@RegisterExtension
+	final LoopbackServer server = new LoopbackServer();
 
 	@Test
 	void robotWithoutWebhookOrAccessTokenIsRefused() {

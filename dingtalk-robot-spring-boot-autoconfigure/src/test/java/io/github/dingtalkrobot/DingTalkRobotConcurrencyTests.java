@@ -24,7 +24,7 @@ class DingTalkRobotConcurrencyTests {
 
 	@Test
 	void eightThreadsSendingThroughOneRobotAreAllDeliveredCorrectlySigned() throws Exception {
-		try (LoopbackServer server = LoopbackServer.start(THREADS)) {
+		try (LoopbackServer server = new LoopbackServer(THREADS)) {
 			DingTalkRobot robot = DingTalkRobot.builder("busy")
 				.webhook(server.webhook("abc"))
 				.secret(SECRET)

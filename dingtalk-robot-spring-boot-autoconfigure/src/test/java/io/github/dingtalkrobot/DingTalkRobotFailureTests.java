@@ -17,9 +17,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,17 +47,8 @@ class DingTalkRobotFailureTests {
 
 	private static final String SIGN = ReferenceSignature.of(String.valueOf(NOW), SECRET);
 
-	private LoopbackServer server;
-
-	@BeforeEach
-	void startServer() throws IOException {
-		this.server = LoopbackServer.start();
-	}
-
-	@AfterEach
-	void stopServer() throws InterruptedException {
-		this.server.close();
-	}
+	@RegisterExtension
+	final LoopbackServer server = new LoopbackServer();
 
 	@ParameterizedTest(name = "errcode {0}")
 	@CsvSource({ "310000, false", "300001, false", "460101, false", "-1, true" })

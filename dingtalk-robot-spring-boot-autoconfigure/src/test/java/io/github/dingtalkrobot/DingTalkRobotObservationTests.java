@@ -26,7 +26,7 @@ class DingTalkRobotObservationTests {
 		List<String> keyValues = new CopyOnWriteArrayList<>();
 		ObservationRegistry registry = ObservationRegistry.create();
 		registry.observationConfig().observationHandler(new RecordingHandler(keyValues));
-		try (LoopbackServer server = LoopbackServer.start()) {
+		try (LoopbackServer server = new LoopbackServer()) {
 			DingTalkRobot.builder("ops")
 				.webhook(server.webhook(TOKEN))
 				.secret(SECRET)

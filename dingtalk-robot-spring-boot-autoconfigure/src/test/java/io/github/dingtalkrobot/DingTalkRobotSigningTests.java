@@ -1,15 +1,13 @@
 package io.github.dingtalkrobot;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 
 import io.github.dingtalkrobot.LoopbackServer.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,17 +21,8 @@ class DingTalkRobotSigningTests {
 
 	private static final long NOW = 1614672000000L;
 
-	private LoopbackServer server;
-
-	@BeforeEach
-	void startServer() throws IOException {
-		this.server = LoopbackServer.start();
-	}
-
-	@AfterEach
-	void stopServer() throws InterruptedException {
-		this.server.close();
-	}
+	@RegisterExtension
+	final LoopbackServer server = new LoopbackServer();
 
 	@Test
 	void signedRequestCarriesTimestampFromClockAndSignThatDecodesOnceToTheSignature() {

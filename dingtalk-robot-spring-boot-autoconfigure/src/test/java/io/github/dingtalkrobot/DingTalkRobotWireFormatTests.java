@@ -1,15 +1,13 @@
 package io.github.dingtalkrobot;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import io.github.dingtalkrobot.LoopbackServer.RecordedRequest;
 import io.github.dingtalkrobot.message.ButtonOrientation;
 import io.github.dingtalkrobot.message.Message;
 import org.json.JSONObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 
@@ -25,20 +23,10 @@ class DingTalkRobotWireFormatTests {
 
 	private static final String ARTICLE = "![screenshot](https://img.example.com/c.png) \n\n #### 乔布斯 20 年前想打造的苹果咖啡厅";
 
-	private LoopbackServer server;
+	@RegisterExtension
+	final LoopbackServer server = new LoopbackServer();
 
-	private DingTalkRobot robot;
-
-	@BeforeEach
-	void startServer() throws IOException {
-		this.server = LoopbackServer.start();
-		this.robot = DingTalkRobot.builder("wire").webhook(this.server.webhook("token")).build();
-	}
-
-	@AfterEach
-	void stopServer() throws InterruptedException {
-		this.server.close();
-	}
+	private final DingTalkRobot robot = DingTalkRobot.builder("wire").webhook(this.server.webhook("token")).build();
 
 	@Test
 	void textWithMentionsMatchesOfficialSdkWithUserIdNamedInContent() throws Exception {

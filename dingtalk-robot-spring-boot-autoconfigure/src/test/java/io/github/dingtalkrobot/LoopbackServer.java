@@ -3,6 +3,7 @@ package io.github.dingtalkrobot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -20,12 +21,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A DingTalk stand-in on 127.0.0.1: records every request and answers as told,
- * {@code {"errcode":0,"errmsg":"ok"}} unless told otherwise.
+ * {@code {"errcode":0,"errmsg":"ok"}} unless told otherwise. Register it as an extension
+ * for a server per test, or close it yourself.
  */
-final class LoopbackServer implements AutoCloseable {
+final class LoopbackServer implements AfterEachCallback, AutoCloseable {
 
 	static final String OK = "{\"errcode\":0,\"errmsg\":\"ok\"}";
 
@@ -37,20 +41,21 @@ final class LoopbackServer implements AutoCloseable {
 
 	private volatile Responder responder = (exchange) -> respond(exchange, 200, "application/json", OK);
 
-	private LoopbackServer(int threads) throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+	LoopbackServer() {
+		this(2);
+	}
+
+	LoopbackServer(int threads) {
+		try {
+			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 		this.executor = Executors.newFixedThreadPool(threads, new NamedThreadFactory());
 		this.server.setExecutor(this.executor);
 		this.server.createContext("/", this::handle);
 		this.server.start();
-	}
-
-	static LoopbackServer start() throws IOException {
-		return start(2);
-	}
-
-	static LoopbackServer start(int threads) throws IOException {
-		return new LoopbackServer(threads);
 	}
 
 	String baseUrl() {
@@ -103,6 +108,11 @@ final class LoopbackServer implements AutoCloseable {
 				out.write(bytes);
 			}
 		}
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) throws InterruptedException {
+		close();
 	}
 
 	@Override
