@@ -167,8 +167,7 @@ class DingTalkRobotFailureTests {
 	}
 
 	@Test
-	void readTimeoutThrowsTransportExceptionThatMayHaveBeenDelivered(CapturedOutput output)
-			throws InterruptedException {
+	void readTimeoutThrowsTransportExceptionThatMayHaveBeenDelivered(CapturedOutput output) {
 		CountDownLatch release = new CountDownLatch(1);
 		this.server.answer((exchange) -> {
 			try {
@@ -213,6 +212,8 @@ class DingTalkRobotFailureTests {
 	}
 
 	@Test
+	@SuppressWarnings("removal") // the only way to set converters on both Spring 6.2 and
+									// 7.0
 	void noSpringOrJacksonExceptionEscapesWhenTheJsonEngineIsMissing() {
 		DingTalkRobot robot = robot().webhook(this.server.webhook(TOKEN))
 			.restClientBuilder(RestClient.builder()

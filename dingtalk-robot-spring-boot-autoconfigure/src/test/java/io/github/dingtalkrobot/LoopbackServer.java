@@ -111,15 +111,20 @@ final class LoopbackServer implements AfterEachCallback, AutoCloseable {
 	}
 
 	@Override
-	public void afterEach(ExtensionContext context) throws InterruptedException {
+	public void afterEach(ExtensionContext context) {
 		close();
 	}
 
 	@Override
-	public void close() throws InterruptedException {
+	public void close() {
 		this.server.stop(0);
 		this.executor.shutdownNow();
-		this.executor.awaitTermination(5, TimeUnit.SECONDS);
+		try {
+			this.executor.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@FunctionalInterface
