@@ -33,6 +33,11 @@ final class LoopbackServer implements AfterEachCallback, AutoCloseable {
 
 	static final String OK = "{\"errcode\":0,\"errmsg\":\"ok\"}";
 
+	static {
+		// Without TCP_NODELAY, each small answer waits for a delayed ACK (about 40 ms)
+		System.setProperty("sun.net.httpserver.nodelay", "true");
+	}
+
 	private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
 
 	private final HttpServer server;
