@@ -123,6 +123,8 @@ final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder {
 		}
 		Assert.notNull(this.restClientBuilder, "'restClientBuilder' must not be null");
 		Assert.notNull(this.clock, "'clock' must not be null");
+		assertPositive(this.connectTimeout, "connectTimeout");
+		assertPositive(this.readTimeout, "readTimeout");
 		RobotWebhook robotWebhook = webhook();
 		String signingSecret = StringUtils.hasText(this.secret) ? this.secret : null;
 		RobotKeywords robotKeywords = new RobotKeywords(this.keywords);
@@ -153,20 +155,19 @@ final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder {
 	private JdkClientHttpRequestFactory requestFactory() {
 		HttpClient.Builder httpClient = HttpClient.newBuilder();
 		if (this.connectTimeout != null) {
-			httpClient.connectTimeout(positive(this.connectTimeout, "connectTimeout"));
+			httpClient.connectTimeout(this.connectTimeout);
 		}
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient.build());
 		if (this.readTimeout != null) {
-			requestFactory.setReadTimeout(positive(this.readTimeout, "readTimeout"));
+			requestFactory.setReadTimeout(this.readTimeout);
 		}
 		return requestFactory;
 	}
 
-	private static Duration positive(Duration timeout, String name) {
-		if (timeout.isNegative() || timeout.isZero()) {
+	private static void assertPositive(@Nullable Duration timeout, String name) {
+		if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
 			throw new IllegalArgumentException("'" + name + "' must be positive");
 		}
-		return timeout;
 	}
 
 }
