@@ -1,14 +1,22 @@
 package io.github.dingtalkrobot;
 
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
-import io.github.dingtalkrobot.message.Message;
+import io.github.dingtalkrobot.webhook.RobotKeywords;
+import io.github.dingtalkrobot.webhook.RobotWebhook;
+import io.github.dingtalkrobot.webhook.SecretRedactor;
+import io.github.dingtalkrobot.webhook.WebhookClient;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -73,7 +81,8 @@ final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder {
 
 	@Override
 	public DingTalkRobot.Builder keywords(Collection<String> keywords) {
-		this.keywords = List.copyOf(keywords);
+		Assert.notNull(keywords, "'keywords' must not be null");
+		this.keywords = new ArrayList<>(keywords);
 		return this;
 	}
 
@@ -109,20 +118,56 @@ final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder {
 
 	@Override
 	public DingTalkRobot build() {
-		String robotName = this.name;
-		return new DingTalkRobot() {
+		if (this.name == null || this.name.isBlank()) {
+			throw new IllegalArgumentException("'name' must not be blank");
+		}
+		Assert.notNull(this.restClientBuilder, "'restClientBuilder' must not be null");
+		Assert.notNull(this.clock, "'clock' must not be null");
+		assertPositive(this.connectTimeout, "connectTimeout");
+		assertPositive(this.readTimeout, "readTimeout");
+		RobotWebhook robotWebhook = webhook();
+		String signingSecret = StringUtils.hasText(this.secret) ? this.secret : null;
+		RobotKeywords robotKeywords = new RobotKeywords(this.keywords);
+		WebhookClient client = new WebhookClient(this.name, robotWebhook, signingSecret, this.clock,
+				restClientBuilder());
+		return new DefaultDingTalkRobot(this.name, robotWebhook, robotKeywords, client,
+				new SecretRedactor(robotWebhook.accessToken(), signingSecret), this.enabled);
+	}
 
-			@Override
-			public String name() {
-				return robotName;
-			}
+	private RobotWebhook webhook() {
+		if (this.webhook == null && this.accessToken == null) {
+			throw new IllegalArgumentException("Either 'webhook' or 'accessToken' must be set");
+		}
+		if (this.webhook != null && this.accessToken != null) {
+			throw new IllegalArgumentException("Only one of 'webhook' and 'accessToken' may be set");
+		}
+		return (this.webhook != null) ? RobotWebhook.of(this.webhook) : RobotWebhook.of(this.baseUrl, this.accessToken);
+	}
 
-			@Override
-			public DingTalkResponse send(Message message) {
-				throw new UnsupportedOperationException("Sending is not implemented yet");
-			}
+	private RestClient.Builder restClientBuilder() {
+		RestClient.Builder builder = this.restClientBuilder.clone();
+		if (this.connectTimeout != null || this.readTimeout != null) {
+			builder.requestFactory(requestFactory());
+		}
+		return builder;
+	}
 
-		};
+	private JdkClientHttpRequestFactory requestFactory() {
+		HttpClient.Builder httpClient = HttpClient.newBuilder();
+		if (this.connectTimeout != null) {
+			httpClient.connectTimeout(this.connectTimeout);
+		}
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient.build());
+		if (this.readTimeout != null) {
+			requestFactory.setReadTimeout(this.readTimeout);
+		}
+		return requestFactory;
+	}
+
+	private static void assertPositive(@Nullable Duration timeout, String name) {
+		if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+			throw new IllegalArgumentException("'" + name + "' must be positive");
+		}
 	}
 
 }

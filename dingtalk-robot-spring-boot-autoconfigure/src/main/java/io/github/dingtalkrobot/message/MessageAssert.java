@@ -2,6 +2,7 @@ package io.github.dingtalkrobot.message;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -30,7 +31,8 @@ final class MessageAssert {
 	}
 
 	static <T> List<T> notNull(@Nullable List<T> values, String field) {
-		if (values == null || values.contains(null)) {
+		// List.contains(null) throws on immutable lists
+		if (values == null || values.stream().anyMatch(Objects::isNull)) {
 			throw new IllegalArgumentException("'" + field + "' must not be null or contain null");
 		}
 		return List.copyOf(values);
