@@ -29,9 +29,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code {"errcode":0,"errmsg":"ok"}} unless told otherwise. Register it as an extension
  * for a server per test, or close it yourself.
  */
-final class LoopbackServer implements AfterEachCallback, AutoCloseable {
+public final class LoopbackServer implements AfterEachCallback, AutoCloseable {
 
-	static final String OK = "{\"errcode\":0,\"errmsg\":\"ok\"}";
+	public static final String OK = "{\"errcode\":0,\"errmsg\":\"ok\"}";
 
 	static {
 		// Without TCP_NODELAY, each small answer waits for a delayed ACK (about 40 ms)
@@ -46,7 +46,7 @@ final class LoopbackServer implements AfterEachCallback, AutoCloseable {
 
 	private volatile Responder responder = (exchange) -> respond(exchange, 200, "application/json", OK);
 
-	LoopbackServer() {
+	public LoopbackServer() {
 		this(2);
 	}
 
@@ -63,27 +63,27 @@ final class LoopbackServer implements AfterEachCallback, AutoCloseable {
 		this.server.start();
 	}
 
-	String baseUrl() {
+	public String baseUrl() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/robot/send";
 	}
 
-	String webhook(String accessToken) {
+	public String webhook(String accessToken) {
 		return baseUrl() + "?access_token=" + accessToken;
 	}
 
-	void answer(int status, String contentType, String body) {
+	public void answer(int status, String contentType, String body) {
 		this.responder = (exchange) -> respond(exchange, status, contentType, body);
 	}
 
-	void answer(Responder responder) {
+	public void answer(Responder responder) {
 		this.responder = responder;
 	}
 
-	List<RecordedRequest> requests() {
+	public List<RecordedRequest> requests() {
 		return this.requests;
 	}
 
-	RecordedRequest onlyRequest() {
+	public RecordedRequest onlyRequest() {
 		if (this.requests.size() != 1) {
 			throw new AssertionError("Expected one request but got " + this.requests.size());
 		}
@@ -104,7 +104,7 @@ final class LoopbackServer implements AfterEachCallback, AutoCloseable {
 		}
 	}
 
-	static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+	public static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().set("Content-Type", contentType);
 		exchange.sendResponseHeaders(status, (bytes.length > 0) ? bytes.length : -1);
@@ -133,7 +133,7 @@ final class LoopbackServer implements AfterEachCallback, AutoCloseable {
 	}
 
 	@FunctionalInterface
-	interface Responder {
+	public interface Responder {
 
 		void respond(HttpExchange exchange) throws IOException;
 
@@ -142,20 +142,21 @@ final class LoopbackServer implements AfterEachCallback, AutoCloseable {
 	/**
 	 * A request as the server saw it.
 	 */
-	record RecordedRequest(String method, String path, String rawQuery, Map<String, String> headers, byte[] body) {
+	public record RecordedRequest(String method, String path, String rawQuery, Map<String, String> headers,
+			byte[] body) {
 
-		String contentType() {
+		public String contentType() {
 			return this.headers.get("Content-Type");
 		}
 
-		String bodyText() {
+		public String bodyText() {
 			return new String(this.body, StandardCharsets.UTF_8);
 		}
 
 		/**
 		 * The query parameters, each decoded exactly once, as DingTalk decodes them.
 		 */
-		Map<String, String> query() {
+		public Map<String, String> query() {
 			Map<String, String> parameters = new LinkedHashMap<>();
 			for (String pair : this.rawQuery.split("&")) {
 				int equals = pair.indexOf('=');

@@ -10,12 +10,12 @@ import javax.crypto.spec.SecretKeySpec;
  * DingTalk's signature, computed here independently of the code under test, the way
  * DingTalk's documentation spells it out.
  */
-final class ReferenceSignature {
+public final class ReferenceSignature {
 
 	private ReferenceSignature() {
 	}
 
-	static String of(String timestamp, String secret) {
+	public static String of(String timestamp, String secret) {
 		try {
 			Mac hmac = Mac.getInstance("HmacSHA256");
 			hmac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
