@@ -1,0 +1,54 @@
+package io.github.dingtalkrobot.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.dingtalkrobot.DingTalkRobot;
+import io.github.dingtalkrobot.DingTalkRobots;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
+import org.springframework.web.client.RestClient;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for DingTalk robots: a
+ * {@link DingTalkRobots} registry of the robots configured under {@code dingtalk.robots},
+ * and one {@link DingTalkRobot} bean per robot.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
+		"org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration" })
+@ConditionalOnClass(RestClient.class)
+@EnableConfigurationProperties(DingTalkRobotProperties.class)
+public final class DingTalkRobotAutoConfiguration {
+
+	static final String ROBOTS_BEAN_NAME = "dingTalkRobots";
+
+	@Bean(ROBOTS_BEAN_NAME)
+	@ConditionalOnMissingBean
+	DingTalkRobots dingTalkRobots(DingTalkRobotProperties properties,
+			ObjectProvider<RestClient.Builder> restClientBuilders,
+			ObjectProvider<DingTalkRobotCustomizer> customizers) {
+		DingTalkRobotFactory factory = new DingTalkRobotFactory(properties.getBaseUrl(),
+				() -> restClientBuilders.getIfAvailable(RestClient::builder), customizers.orderedStream().toList());
+		List<DingTalkRobot> robots = new ArrayList<>();
+		properties.getRobots().forEach((name, robot) -> robots.add(factory.create(name, robot)));
+		return DingTalkRobots.of(robots);
+	}
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static DingTalkRobotBeanRegistrar dingTalkRobotBeanRegistrar(Environment environment) {
+		return new DingTalkRobotBeanRegistrar(environment);
+	}
+
+}

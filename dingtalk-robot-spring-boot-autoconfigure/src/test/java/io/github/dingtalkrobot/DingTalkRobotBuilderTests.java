@@ -1,0 +1,195 @@
+package io.github.dingtalkrobot;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.github.dingtalkrobot.message.Message;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Building robots: validation, keywords, disabled robots and what they show of
+ * themselves.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class DingTalkRobotBuilderTests {
+
+	private static final String TOKEN = "9b8c7d6e5f4a3b2c1d0etoken";
+
+	private static final String SECRET = "SECbuilder0123456789secret";
+
+	@RegisterExtension
+	final LoopbackServer server = new LoopbackServer();
+
+	@Test
+	void robotWithoutWebhookOrAccessTokenIsRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> DingTalkRobot.builder("ops").build())
+			.withMessageContaining("'webhook'")
+			.withMessageContaining("'accessToken'");
+	}
+
+	@Test
+	void robotWithWebhookAndAccessTokenIsRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(
+					() -> DingTalkRobot.builder("ops").webhook(this.server.webhook(TOKEN)).accessToken(TOKEN).build())
+			.withMessage("Only one of 'webhook' and 'accessToken' may be set");
+	}
+
+	@Test
+	void robotWithBlankNameIsRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> DingTalkRobot.builder(" ").webhook(this.server.webhook(TOKEN)).build())
+			.withMessage("'name' must not be blank");
+	}
+
+	@Test
+	void webhookThatIsNotHttpIsRefusedWithoutRepeatingIt() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(
+					() -> DingTalkRobot.builder("ops").webhook("ftp://example.com/send?access_token=" + TOKEN).build())
+			.withMessageContaining("'webhook'")
+			.withMessageNotContaining(TOKEN);
+	}
+
+	@Test
+	void webhookWithoutAccessTokenIsRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> DingTalkRobot.builder("ops").webhook("https://oapi.dingtalk.com/robot/send").build())
+			.withMessageContaining("'webhook' must have an access_token");
+	}
+
+	@Test
+	void webhookThatIsNotAUrlIsRefusedWithoutRepeatingIt() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> DingTalkRobot.builder("ops").webhook("not a url " + TOKEN).build())
+			.withMessageContaining("'webhook'")
+			.withMessageNotContaining(TOKEN);
+	}
+
+	@Test
+	void wholeWebhookGivenAsAccessTokenIsRefusedWithoutRepeatingIt() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> DingTalkRobot.builder("ops").accessToken(this.server.webhook(TOKEN)).build())
+			.withMessageContaining("'accessToken' must be the token only")
+			.withMessageNotContaining(TOKEN);
+	}
+
+	@Test
+	void baseUrlThatIsNotHttpIsRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> DingTalkRobot.builder("ops").accessToken(TOKEN).baseUrl("file:///robot/send").build())
+			.withMessageContaining("'baseUrl'");
+	}
+
+	@Test
+	void blankKeywordIsRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(
+					() -> DingTalkRobot.builder("ops").webhook(this.server.webhook(TOKEN)).keywords("告警", " ").build())
+			.withMessageContaining("'keywords'");
+	}
+
+	@Test
+	void nonPositiveTimeoutIsRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> DingTalkRobot.builder("ops")
+				.webhook(this.server.webhook(TOKEN))
+				.connectTimeout(Duration.ZERO)
+				.build())
+			.withMessage("'connectTimeout' must be positive");
+	}
+
+	@Test
+	void accessTokenIsSentToTheDefaultBaseUrlUnlessSet() {
+		DingTalkRobot robot = DingTalkRobot.builder("ops").accessToken(TOKEN).build();
+		assertThat(robot).hasToString(
+				"DingTalkRobot[name=ops, webhook=https://oapi.dingtalk.com/robot/send?access_token=******, enabled=true]");
+	}
+
+	@Test
+	void toStringShowsNameAndRedactedWebhookOnly() {
+		DingTalkRobot robot = DingTalkRobot.builder("ops")
+			.webhook(this.server.webhook(TOKEN))
+			.secret(SECRET)
+			.keywords("告警")
+			.build();
+		assertThat(robot.toString()).contains("name=ops", "access_token=******").doesNotContain(TOKEN, SECRET, "告警");
+	}
+
+	@Test
+	void messageWithoutKeywordGetsTheFirstKeyword() {
+		DingTalkRobot robot = DingTalkRobot.builder("ops")
+			.webhook(this.server.webhook(TOKEN))
+			.keywords(List.of("告警", "alert"))
+			.build();
+		robot.sendText("disk full");
+		assertThat(this.server.onlyRequest().bodyText()).contains("\"content\":\"disk full\\n告警\"");
+	}
+
+	@Test
+	void messageWithAnyKeywordIsSentAsItIs() {
+		DingTalkRobot robot = DingTalkRobot.builder("ops")
+			.webhook(this.server.webhook(TOKEN))
+			.keywords("告警", "alert")
+			.build();
+		robot.sendText("alert: disk full");
+		assertThat(this.server.onlyRequest().bodyText()).contains("\"content\":\"alert: disk full\"");
+	}
+
+	@Test
+	void disabledRobotLogsInsteadOfSending(CapturedOutput output) {
+		DingTalkRobot robot = DingTalkRobot.builder("ops")
+			.webhook(this.server.webhook(TOKEN))
+			.secret(SECRET)
+			.enabled(false)
+			.build();
+		DingTalkResponse response = robot.send(Message.markdown("Deployed", "All checks green"));
+		assertThat(response.errcode()).isZero();
+		assertThat(this.server.requests()).isEmpty();
+		assertThat(output).contains("INFO", "'ops' is disabled", "All checks green").doesNotContain(TOKEN, SECRET);
+	}
+
+	@Test
+	void callersRestClientBuilderIsLeftUntouched() {
+		RestClient.Builder builder = RestClient.builder();
+		DingTalkRobot.builder("ops")
+			.webhook(this.server.webhook(TOKEN))
+			.restClientBuilder(builder)
+			.readTimeout(Duration.ofSeconds(5))
+			.build();
+		// The robot's size limit and request factory went to its own copy only
+		String large = "a".repeat(30000);
+		String answer = builder.build()
+			.post()
+			.uri(this.server.webhook(TOKEN))
+			.body(large)
+			.retrieve()
+			.body(String.class);
+		assertThat(answer).isEqualTo(LoopbackServer.OK);
+		assertThat(this.server.onlyRequest().body()).hasSize(30000);
+	}
+
+	@Test
+	void robotUsesInterceptorsOfTheGivenBuilder() {
+		RestClient.Builder builder = RestClient.builder().requestInterceptor((request, body, execution) -> {
+			request.getHeaders().add("X-Trace", "on");
+			return execution.execute(request, body);
+		});
+		DingTalkRobot.builder("ops")
+			.webhook(this.server.webhook(TOKEN))
+			.restClientBuilder(builder)
+			.build()
+			.sendText("hi");
+		assertThat(this.server.onlyRequest().headers()).containsEntry("X-Trace", "on");
+	}
+
+}

@@ -1,0 +1,59 @@
+package io.github.dingtalkrobot;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One robot used by many threads at once.
+ */
+class DingTalkRobotConcurrencyTests {
+
+	private static final String SECRET = "SECabcdef0123456789abcdef0123456789abcdef0123456789abcdef01234567";
+
+	private static final int THREADS = 8;
+
+	private static final int MESSAGES_PER_THREAD = 200;
+
+	@Test
+	void eightThreadsSendingThroughOneRobotAreAllDeliveredCorrectlySigned() throws Exception {
+		try (LoopbackServer server = new LoopbackServer(THREADS)) {
+			DingTalkRobot robot = DingTalkRobot.builder("busy")
+				.webhook(server.webhook("abc"))
+				.secret(SECRET)
+				.clock(new TickingClock(1700000000000L))
+				.build();
+			ExecutorService senders = Executors.newFixedThreadPool(THREADS);
+			try {
+				List<Future<?>> results = new ArrayList<>();
+				for (int thread = 0; thread < THREADS; thread++) {
+					int sender = thread;
+					results.add(senders.submit(() -> {
+						for (int i = 0; i < MESSAGES_PER_THREAD; i++) {
+							assertThat(robot.sendText("sender " + sender + " message " + i).errcode()).isZero();
+						}
+					}));
+				}
+				for (Future<?> result : results) {
+					result.get(60, TimeUnit.SECONDS);
+				}
+			}
+			finally {
+				senders.shutdownNow();
+			}
+			assertThat(server.requests()).hasSize(THREADS * MESSAGES_PER_THREAD).allSatisfy((request) -> {
+				String timestamp = request.query().get("timestamp");
+				assertThat(request.query().get("sign")).isEqualTo(ReferenceSignature.of(timestamp, SECRET));
+			});
+			assertThat(server.requests()).extracting(LoopbackServer.RecordedRequest::bodyText).doesNotHaveDuplicates();
+		}
+	}
+
+}

@@ -1,0 +1,158 @@
+package io.github.dingtalkrobot.autoconfigure;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.github.dingtalkrobot.DingTalkRobots;
+import io.github.dingtalkrobot.DingTalkTransportException;
+import io.github.dingtalkrobot.LoopbackServer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for the HTTP client that {@link DingTalkRobotAutoConfiguration} gives each robot,
+ * against a server on loopback.
+ */
+class DingTalkRobotHttpClientTests {
+
+	private static final String TOKEN = "tok-http-3c9e1b";
+
+	private static final String SECRET = "SECf00dfeedc0ffee";
+
+	@RegisterExtension
+	final LoopbackServer server = new LoopbackServer();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DingTalkRobotAutoConfiguration.class));
+
+	@Test
+	void customizersAreAppliedToEachRobotInOrder() {
+		this.contextRunner.withPropertyValues(robot("ops"), robot("team"))
+			.withUserConfiguration(CustomizerConfiguration.class)
+			.run((context) -> {
+				DingTalkRobots robots = context.getBean(DingTalkRobots.class);
+				robots.get("ops").sendText("hello");
+				robots.get("team").sendText("hello");
+				assertThat(this.server.requests()).extracting((request) -> request.headers().get("X-Robot"))
+					.containsExactly("ops,second", "team,second");
+			});
+	}
+
+	@Test
+	void robotsBuildOnTheApplicationsRestClientBuilder() {
+		this.contextRunner.withPropertyValues(robot("ops"))
+			.withUserConfiguration(RestClientBuilderConfiguration.class)
+			.run((context) -> {
+				context.getBean(DingTalkRobots.class).get("ops").sendText("hello");
+				assertThat(this.server.onlyRequest().headers()).containsEntry("X-Application", "sample");
+			});
+	}
+
+	@Test
+	void readTimeoutIsApplied() {
+		CountDownLatch release = new CountDownLatch(1);
+		this.server.answer((exchange) -> {
+			try {
+				release.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			LoopbackServer.respond(exchange, 200, "application/json", LoopbackServer.OK);
+		});
+		this.contextRunner.withPropertyValues(robot("ops"), "dingtalk.robots.ops.read-timeout=200ms").run((context) -> {
+			try {
+				assertThatExceptionOfType(DingTalkTransportException.class)
+					.isThrownBy(() -> context.getBean(DingTalkRobots.class).get("ops").sendText("slow"))
+					.satisfies((ex) -> assertThat(ex.mayHaveBeenDelivered()).isTrue());
+			}
+			finally {
+				release.countDown();
+			}
+		});
+	}
+
+	@Test
+	void disabledRobotSendsNothing() {
+		this.contextRunner.withPropertyValues(robot("ops"), "dingtalk.robots.ops.enabled=false").run((context) -> {
+			assertThat(context.getBean(DingTalkRobots.class).get("ops").sendText("not sent").errcode()).isZero();
+			assertThat(this.server.requests()).isEmpty();
+		});
+	}
+
+	@Test
+	void observationsOfRobotRequestsCarryNoTokenOrSignature() {
+		List<String> keyValues = new CopyOnWriteArrayList<>();
+		ObservationRegistry observationRegistry = ObservationRegistry.create();
+		observationRegistry.observationConfig().observationHandler(new RecordingHandler(keyValues));
+		this.contextRunner.withPropertyValues(robot("ops"), "dingtalk.robots.ops.secret=" + SECRET)
+			.withBean(RestClient.Builder.class, () -> RestClient.builder().observationRegistry(observationRegistry))
+			.run((context) -> context.getBean(DingTalkRobots.class).get("ops").sendText("observed"));
+		String sign = this.server.onlyRequest().query().get("sign");
+		assertThat(keyValues).anySatisfy((keyValue) -> assertThat(keyValue).startsWith("http.url="));
+		assertThat(String.join(" ", keyValues)).doesNotContain(TOKEN, SECRET, sign);
+	}
+
+	private String robot(String name) {
+		return "dingtalk.robots." + name + ".webhook=" + this.server.webhook(TOKEN);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomizerConfiguration {
+
+		@Bean
+		@Order(2)
+		DingTalkRobotCustomizer secondCustomizer() {
+			return (name, builder) -> builder
+				.defaultHeaders((headers) -> headers.set("X-Robot", headers.getFirst("X-Robot") + ",second"));
+		}
+
+		@Bean
+		@Order(1)
+		DingTalkRobotCustomizer firstCustomizer() {
+			return (name, builder) -> builder.defaultHeader("X-Robot", name);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RestClientBuilderConfiguration {
+
+		@Bean
+		RestClient.Builder restClientBuilder() {
+			return RestClient.builder().defaultHeader("X-Application", "sample");
+		}
+
+	}
+
+	private record RecordingHandler(List<String> keyValues) implements ObservationHandler<Observation.Context> {
+
+		@Override
+		public void onStop(Observation.Context context) {
+			context.getAllKeyValues()
+				.forEach((keyValue) -> this.keyValues.add(keyValue.getKey() + "=" + keyValue.getValue()));
+		}
+
+		@Override
+		public boolean supportsContext(Observation.Context context) {
+			return true;
+		}
+
+	}
+
+}

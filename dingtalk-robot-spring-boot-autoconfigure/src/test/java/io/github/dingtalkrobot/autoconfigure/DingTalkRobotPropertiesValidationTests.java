@@ -1,0 +1,123 @@
+package io.github.dingtalkrobot.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ContextConsumer;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for the startup validation of {@link DingTalkRobotProperties}.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class DingTalkRobotPropertiesValidationTests {
+
+	private static final String TOKEN = "tok-7d2f9c";
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DingTalkRobotAutoConfiguration.class));
+
+	@Test
+	void robotWithoutWebhookOrAccessTokenFailsStartup() {
+		this.contextRunner.withPropertyValues("dingtalk.robots.ops.secret=SECabc")
+			.run(failsNaming("dingtalk.robots.ops.webhook", "are both missing"));
+	}
+
+	@Test
+	void robotWithWebhookAndAccessTokenFailsStartup() {
+		this.contextRunner
+			.withPropertyValues(
+					"dingtalk.robots.ops.webhook=https://oapi.dingtalk.com/robot/send?access_token=" + TOKEN,
+					"dingtalk.robots.ops.access-token=" + TOKEN)
+			.run(failsNaming("dingtalk.robots.ops.webhook", "are both set"));
+	}
+
+	@Test
+	void robotWithWebhookThatIsNotHttpFailsStartup() {
+		this.contextRunner
+			.withPropertyValues("dingtalk.robots.ops.webhook=ftp://example.com/send?access_token=" + TOKEN)
+			.run(failsNaming("dingtalk.robots.ops.webhook", "is not an http(s) URL"));
+	}
+
+	@Test
+	void robotWithWebhookWithoutAccessTokenFailsStartup() {
+		this.contextRunner
+			.withPropertyValues("dingtalk.robots.ops.webhook=https://oapi.dingtalk.com/robot/send?token=x")
+			.run(failsNaming("dingtalk.robots.ops.webhook", "has no 'access_token' query parameter"));
+	}
+
+	@Test
+	void robotWithInvalidNameFailsStartup() {
+		this.contextRunner.withPropertyValues("dingtalk.robots[Ops_Alerts].access-token=" + TOKEN)
+			.run(failsNaming("dingtalk.robots", "'Ops_Alerts', which is not a valid robot name"));
+	}
+
+	@Test
+	void twoPrimaryRobotsFailStartup() {
+		this.contextRunner
+			.withPropertyValues("dingtalk.robots.ops.access-token=" + TOKEN, "dingtalk.robots.ops.primary=true",
+					"dingtalk.robots.team.access-token=" + TOKEN, "dingtalk.robots.team.primary=true")
+			.run(failsNaming("dingtalk.robots.team.primary", "robots [ops, team] are all marked primary"));
+	}
+
+	@Test
+	void robotWithNonPositiveTimeoutFailsStartup() {
+		this.contextRunner
+			.withPropertyValues("dingtalk.robots.ops.access-token=" + TOKEN, "dingtalk.robots.ops.read-timeout=0s")
+			.run(failsNaming("dingtalk.robots.ops.read-timeout", "must be a positive duration"));
+	}
+
+	@Test
+	void baseUrlThatIsNotHttpFailsStartup() {
+		this.contextRunner
+			.withPropertyValues("dingtalk.base-url=oapi.dingtalk.com", "dingtalk.robots.ops.access-token=" + TOKEN)
+			.run(failsNaming("dingtalk.base-url", "is not an http(s) URL"));
+	}
+
+	@Test
+	void secretThatDoesNotStartWithSecLogsWarningWithoutTheSecret(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("dingtalk.robots.ops.access-token=" + TOKEN,
+					"dingtalk.robots.ops.secret=not-a-sec-secret")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).contains("Property 'dingtalk.robots.ops.secret' does not start with 'SEC'")
+					.doesNotContain("not-a-sec-secret");
+			});
+	}
+
+	private ContextConsumer<AssertableApplicationContext> failsNaming(String property, String problem) {
+		return (context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidDingTalkRobotPropertiesException.class)
+				.hasMessageContaining("'" + property + "'")
+				.hasMessageContaining(problem)
+				.hasMessageNotContaining(TOKEN);
+			InvalidDingTalkRobotPropertiesException cause = (InvalidDingTalkRobotPropertiesException) rootCause(
+					context.getStartupFailure());
+			assertThat(cause.getProperty()).isEqualTo(property);
+			FailureAnalysis analysis = new InvalidDingTalkRobotPropertiesFailureAnalyzer()
+				.analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).contains(property).doesNotContain(TOKEN);
+			assertThat(analysis.getAction()).isNotBlank().doesNotContain(TOKEN);
+		};
+	}
+
+	private static Throwable rootCause(Throwable failure) {
+		Throwable candidate = failure;
+		while (candidate.getCause() != null) {
+			candidate = candidate.getCause();
+		}
+		return candidate;
+	}
+
+}
