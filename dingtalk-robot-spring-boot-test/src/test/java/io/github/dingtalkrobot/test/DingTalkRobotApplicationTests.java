@@ -1,5 +1,6 @@
 package io.github.dingtalkrobot.test;
 
+import io.github.dingtalkrobot.DingTalkRateLimitedException;
 import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.message.Message;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 
 import static io.github.dingtalkrobot.test.DingTalkEmulatorAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * An application with two robots, one signed and configured with DingTalk's webhook, one
@@ -67,6 +69,16 @@ class DingTalkRobotApplicationTests {
 		assertThat(this.emulator.robot("team").keywords()).containsExactly("告警");
 		assertThat(this.emulator.robot("team").receivedMessages()).singleElement()
 			.satisfies((message) -> assertThat(message.visibleText()).contains("告警"));
+	}
+
+	@Test
+	void faultInjectedIntoTheEmulatorReachesTheApplicationAsATypedException() {
+		this.emulator.robot("ops").failNext(1).withErrcode(130101);
+		assertThatExceptionOfType(DingTalkRateLimitedException.class)
+			.isThrownBy(() -> this.notifier.ops().sendText("too fast"))
+			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(130101));
+		assertThat(this.notifier.ops().sendText("fine again").errcode()).isZero();
+		assertThat(this.emulator.robot("ops")).hasNoPendingFaults().receivedText("fine again");
 	}
 
 	@Configuration(proxyBeanMethods = false)
