@@ -31,6 +31,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static io.github.dingtalkrobot.test.DingTalkEmulatorAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +62,11 @@ class AutoConfigureDingTalkEmulatorLifecycleTests {
 	void testClassesWithTheSameConfigurationShareOneApplicationContextAndEmulator() {
 		assertAllSucceeded(run(SharedContext.class, SharedContextAgain.class, SharedContextMetaAnnotated.class), 3);
 		assertThat(emulators).hasSize(3).containsOnly(emulators.get(0));
+	}
+
+	@Test
+	void robotsConfiguredByDynamicPropertySourcesAreEmulated() {
+		assertAllSucceeded(run(ConfiguredDynamically.class), 1);
 	}
 
 	@Test
@@ -205,6 +212,31 @@ class AutoConfigureDingTalkEmulatorLifecycleTests {
 		@Test
 		void recordsTheEmulator() {
 			emulators.add(this.emulator);
+		}
+
+	}
+
+	@SpringBootTest
+	@AutoConfigureDingTalkEmulator
+	static class ConfiguredDynamically {
+
+		@Autowired
+		private DingTalkEmulator emulator;
+
+		@Autowired
+		private DingTalkRobot ops;
+
+		@DynamicPropertySource
+		static void robots(DynamicPropertyRegistry registry) {
+			registry.add("dingtalk.robots.ops.webhook",
+					() -> "https://oapi.dingtalk.com/robot/send?access_token=tok-dynamic-ops");
+		}
+
+		@Test
+		void sendsToTheEmulator() {
+			this.ops.sendText("configured dynamically");
+			assertThat(this.emulator.robot("ops").accessToken()).isEqualTo("tok-dynamic-ops");
+			assertThat(this.emulator.robot("ops")).receivedText("configured dynamically");
 		}
 
 	}
