@@ -165,6 +165,27 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void messageTooLargeForDingTalkIsContentTooLargeAndNotSent() {
+		int requests = this.emulator.requests().size();
+		ResponseEntity<Map<String, Object>> response = post("/messages/text",
+				new MessageController.Text("ops", "x".repeat(20_001)), JSON_OBJECT);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+		assertThat(response.getBody()).containsEntry("title", "Message too large for DingTalk")
+			.containsEntry("limit", 20_000);
+		assertThat(this.emulator.requests()).hasSize(requests);
+	}
+
+	@Test
+	void messageLostOnTheWayIsBadGateway() {
+		this.emulator.robot("team").failNext(1).withDroppedConnection();
+		ResponseEntity<Map<String, Object>> response = post("/messages/text",
+				new MessageController.Text("team", "Lunch is here"), JSON_OBJECT);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY);
+		assertThat(response.getBody()).containsEntry("title", "Message not sent to DingTalk")
+			.containsEntry("robot", "team");
+	}
+
+	@Test
 	void requestWithoutRequiredFieldsIsBadRequestNamingThem() {
 		ResponseEntity<Map<String, Object>> response = post("/alerts",
 				Map.of("service", "checkout", "severity", "P2", "onCall", "13900000003"), JSON_OBJECT);
