@@ -15,7 +15,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -168,16 +167,7 @@ class DingTalkRobotFailureTests {
 
 	@Test
 	void readTimeoutThrowsTransportExceptionThatMayHaveBeenDelivered(CapturedOutput output) {
-		CountDownLatch release = new CountDownLatch(1);
-		this.server.answer((exchange) -> {
-			try {
-				release.await(10, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			LoopbackServer.respond(exchange, 200, "application/json", LoopbackServer.OK);
-		});
+		CountDownLatch release = this.server.answerOnlyWhenReleased();
 		DingTalkRobot robot = robot().webhook(this.server.webhook(TOKEN)).readTimeout(Duration.ofMillis(300)).build();
 		try {
 			DingTalkTransportException ex = catchThrowableOfType(DingTalkTransportException.class,

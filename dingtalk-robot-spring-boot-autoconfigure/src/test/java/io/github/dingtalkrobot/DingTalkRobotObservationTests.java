@@ -1,11 +1,5 @@
 package io.github.dingtalkrobot;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
-import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.web.client.RestClient;
@@ -23,36 +17,19 @@ class DingTalkRobotObservationTests {
 
 	@Test
 	void observationsOfRequestsHaveTheTokenAndSignatureMasked() throws Exception {
-		List<String> keyValues = new CopyOnWriteArrayList<>();
-		ObservationRegistry registry = ObservationRegistry.create();
-		registry.observationConfig().observationHandler(new RecordingHandler(keyValues));
+		RecordedObservations observations = new RecordedObservations();
 		try (LoopbackServer server = new LoopbackServer()) {
 			DingTalkRobot.builder("ops")
 				.webhook(server.webhook(TOKEN))
 				.secret(SECRET)
-				.restClientBuilder(RestClient.builder().observationRegistry(registry))
+				.restClientBuilder(RestClient.builder().observationRegistry(observations.registry()))
 				.build()
 				.sendText("observed");
 		}
-		assertThat(keyValues).contains("status=200")
+		assertThat(observations.keyValues()).contains("status=200")
 			.anySatisfy((keyValue) -> assertThat(keyValue).startsWith("http.url=")
 				.contains("access_token=******", "sign=******"));
-		assertThat(String.join(" ", keyValues)).doesNotContain(TOKEN, SECRET);
-	}
-
-	private record RecordingHandler(List<String> keyValues) implements ObservationHandler<Observation.Context> {
-
-		@Override
-		public void onStop(Observation.Context context) {
-			context.getAllKeyValues()
-				.forEach((keyValue) -> this.keyValues.add(keyValue.getKey() + "=" + keyValue.getValue()));
-		}
-
-		@Override
-		public boolean supportsContext(Observation.Context context) {
-			return true;
-		}
-
+		assertThat(String.join(" ", observations.keyValues())).doesNotContain(TOKEN, SECRET);
 	}
 
 }

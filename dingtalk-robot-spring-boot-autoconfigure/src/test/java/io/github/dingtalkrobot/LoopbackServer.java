@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -77,6 +78,25 @@ public final class LoopbackServer implements AfterEachCallback, AutoCloseable {
 
 	public void answer(Responder responder) {
 		this.responder = responder;
+	}
+
+	/**
+	 * Hold every answer until the returned latch is released (or ten seconds pass), so
+	 * that clients time out reading it.
+	 * @return the latch that releases the answers
+	 */
+	public CountDownLatch answerOnlyWhenReleased() {
+		CountDownLatch release = new CountDownLatch(1);
+		answer((exchange) -> {
+			try {
+				release.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			respond(exchange, 200, "application/json", OK);
+		});
+		return release;
 	}
 
 	public List<RecordedRequest> requests() {

@@ -1,16 +1,11 @@
 package io.github.dingtalkrobot.autoconfigure;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import io.github.dingtalkrobot.DingTalkRobots;
 import io.github.dingtalkrobot.DingTalkTransportException;
 import io.github.dingtalkrobot.LoopbackServer;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
-import io.micrometer.observation.ObservationRegistry;
+import io.github.dingtalkrobot.RecordedObservations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -65,16 +60,7 @@ class DingTalkRobotHttpClientTests {
 
 	@Test
 	void readTimeoutIsApplied() {
-		CountDownLatch release = new CountDownLatch(1);
-		this.server.answer((exchange) -> {
-			try {
-				release.await(10, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			LoopbackServer.respond(exchange, 200, "application/json", LoopbackServer.OK);
-		});
+		CountDownLatch release = this.server.answerOnlyWhenReleased();
 		this.contextRunner.withPropertyValues(robot("ops"), "dingtalk.robots.ops.read-timeout=200ms").run((context) -> {
 			try {
 				assertThatExceptionOfType(DingTalkTransportException.class)
@@ -97,15 +83,13 @@ class DingTalkRobotHttpClientTests {
 
 	@Test
 	void observationsOfRobotRequestsCarryNoTokenOrSignature() {
-		List<String> keyValues = new CopyOnWriteArrayList<>();
-		ObservationRegistry observationRegistry = ObservationRegistry.create();
-		observationRegistry.observationConfig().observationHandler(new RecordingHandler(keyValues));
+		RecordedObservations observations = new RecordedObservations();
 		this.contextRunner.withPropertyValues(robot("ops"), "dingtalk.robots.ops.secret=" + SECRET)
-			.withBean(RestClient.Builder.class, () -> RestClient.builder().observationRegistry(observationRegistry))
+			.withBean(RestClient.Builder.class, () -> RestClient.builder().observationRegistry(observations.registry()))
 			.run((context) -> context.getBean(DingTalkRobots.class).get("ops").sendText("observed"));
 		String sign = this.server.onlyRequest().query().get("sign");
-		assertThat(keyValues).anySatisfy((keyValue) -> assertThat(keyValue).startsWith("http.url="));
-		assertThat(String.join(" ", keyValues)).doesNotContain(TOKEN, SECRET, sign);
+		assertThat(observations.keyValues()).anySatisfy((keyValue) -> assertThat(keyValue).startsWith("http.url="));
+		assertThat(String.join(" ", observations.keyValues())).doesNotContain(TOKEN, SECRET, sign);
 	}
 
 	private String robot(String name) {
@@ -136,21 +120,6 @@ class DingTalkRobotHttpClientTests {
 		@Bean
 		RestClient.Builder restClientBuilder() {
 			return RestClient.builder().defaultHeader("X-Application", "sample");
-		}
-
-	}
-
-	private record RecordingHandler(List<String> keyValues) implements ObservationHandler<Observation.Context> {
-
-		@Override
-		public void onStop(Observation.Context context) {
-			context.getAllKeyValues()
-				.forEach((keyValue) -> this.keyValues.add(keyValue.getKey() + "=" + keyValue.getValue()));
-		}
-
-		@Override
-		public boolean supportsContext(Observation.Context context) {
-			return true;
 		}
 
 	}
