@@ -18,8 +18,8 @@ public class DingTalkQueueFullException extends DingTalkException {
 	 * @param capacity how many messages the robot's queue takes
 	 */
 	public DingTalkQueueFullException(String robotName, int capacity) {
-		super(robotName, "DingTalk robot '" + robotName + "' already holds " + capacity
-				+ " messages, the capacity of its queue; the message was not queued", null);
+		super(robotName, "DingTalk robot '" + robotName + "' did not queue the message: its queue is full (capacity "
+				+ capacity + ")", null);
 		this.capacity = capacity;
 	}
 
