@@ -1,5 +1,6 @@
 package io.github.dingtalkrobot.autoconfigure.metrics;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
@@ -34,6 +35,8 @@ import static org.awaitility.Awaitility.await;
 class DingTalkRobotMetricsAutoConfigurationTests {
 
 	private static final String TOKEN = "tok-metrics-5d1f0a";
+
+	private static final String SECRET = "SECmetrics3e3e3e";
 
 	@RegisterExtension
 	final LoopbackServer server = new LoopbackServer();
@@ -87,6 +90,28 @@ class DingTalkRobotMetricsAutoConfigurationTests {
 					.satisfies((coalesced) -> assertThat(coalesced.count()).isEqualTo(2)));
 			assertThat(registry.get("dingtalk.robot.queue.depth").tag("robot", "ops").gauge().value()).isZero();
 		});
+	}
+
+	@Test
+	void meterTagsRevealNoSecret() {
+		this.contextRunner.withUserConfiguration(MeterRegistryConfiguration.class)
+			.withPropertyValues("dingtalk.robots.ops.secret=" + SECRET)
+			.run((context) -> {
+				DingTalkRobot robot = context.getBean(DingTalkRobots.class).get("ops");
+				robot.sendText("delivered");
+				String sign = this.server.onlyRequest().query().get("sign");
+				this.server.answer(500, "text/plain", "failed for access_token=" + TOKEN);
+				assertThatExceptionOfType(DingTalkTransportException.class).isThrownBy(() -> robot.sendText("lost"));
+				this.server.answer(200, "application/json", "{\"errcode\":130101,\"errmsg\":\"send too fast\"}");
+				assertThatExceptionOfType(DingTalkRateLimitedException.class).isThrownBy(() -> robot.sendText("fast"));
+				List<String> ids = context.getBean(MeterRegistry.class)
+					.getMeters()
+					.stream()
+					.map((meter) -> meter.getId().toString())
+					.toList();
+				assertThat(ids).hasSizeGreaterThanOrEqualTo(4)
+					.allSatisfy((id) -> assertThat(id).doesNotContain(TOKEN, SECRET, sign, "sign="));
+			});
 	}
 
 	@Test
