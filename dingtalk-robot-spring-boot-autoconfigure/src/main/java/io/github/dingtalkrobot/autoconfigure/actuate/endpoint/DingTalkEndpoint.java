@@ -58,17 +58,19 @@ public class DingTalkEndpoint {
 	}
 
 	private RobotDescriptor describe(String name) {
-		// A registry the application built itself may hold robots without properties
-		DingTalkRobotProperties.Robot robot = this.properties.getRobots()
-			.getOrDefault(name, new DingTalkRobotProperties.Robot());
 		RobotState state = this.robots.get(name).state();
-		RateLimitDescriptor rateLimit = new RateLimitDescriptor(robot.getRateLimit().getMessages(),
-				robot.getRateLimit().getWindow().toString(), state.slotsUsed(), state.pausedUntil());
-		FailureDescriptor lastFailure = (state.lastFailure() != null)
-				? new FailureDescriptor(state.lastFailure(), state.lastFailureErrcode()) : null;
+		// Null when the application built the registry itself, from other sources
+		DingTalkRobotProperties.@Nullable Robot robot = this.properties.getRobots().get(name);
+		if (robot == null) {
+			return new RobotDescriptor(name, null, null, null, null,
+					new RateLimitDescriptor(null, null, state.slotsUsed(), state.pausedUntil()), state.queueDepth(),
+					state.lastSuccess(), lastFailure(state));
+		}
+		DingTalkRobotProperties.RateLimit rateLimit = robot.getRateLimit();
 		return new RobotDescriptor(name, webhook(robot), StringUtils.hasText(robot.getSecret()),
-				robot.getKeywords().size(), robot.isEnabled(), rateLimit, state.queueDepth(), state.lastSuccess(),
-				lastFailure);
+				robot.getKeywords().size(), robot.isEnabled(), new RateLimitDescriptor(rateLimit.getMessages(),
+						rateLimit.getWindow().toString(), state.slotsUsed(), state.pausedUntil()),
+				state.queueDepth(), state.lastSuccess(), lastFailure(state));
 	}
 
 	private @Nullable String webhook(DingTalkRobotProperties.Robot robot) {
@@ -79,6 +81,11 @@ public class DingTalkEndpoint {
 			return RobotWebhook.of(this.properties.getBaseUrl(), robot.getAccessToken()).redacted();
 		}
 		return null;
+	}
+
+	private static @Nullable FailureDescriptor lastFailure(RobotState state) {
+		Instant time = state.lastFailure();
+		return (time != null) ? new FailureDescriptor(time, state.lastFailureErrcode()) : null;
 	}
 
 	/**
@@ -95,32 +102,37 @@ public class DingTalkEndpoint {
 	 *
 	 * @param name the name of the robot
 	 * @param webhook the webhook it sends to, with its access token masked, or
-	 * {@code null} when it has none
-	 * @param signed whether its requests are signed with a secret
-	 * @param keywords how many keywords it makes sure each message contains
-	 * @param enabled whether it sends at all
+	 * {@code null} when unknown
+	 * @param signed whether its requests are signed with a secret, or {@code null} when
+	 * unknown
+	 * @param keywords how many keywords it makes sure each message contains, or
+	 * {@code null} when unknown
+	 * @param enabled whether it sends at all, or {@code null} when unknown
 	 * @param rateLimit its rate limit and how much of it is used
 	 * @param queueDepth how many messages given to {@code sendAsync} wait or are in
 	 * flight
 	 * @param lastSuccess when DingTalk last accepted one of its messages, or {@code null}
 	 * @param lastFailure when it last gave up on a message, or {@code null}
 	 */
-	public record RobotDescriptor(String name, @Nullable String webhook, boolean signed, int keywords, boolean enabled,
-			RateLimitDescriptor rateLimit, int queueDepth, @Nullable Instant lastSuccess,
-			@Nullable FailureDescriptor lastFailure) {
+	public record RobotDescriptor(String name, @Nullable String webhook, @Nullable Boolean signed,
+			@Nullable Integer keywords, @Nullable Boolean enabled, RateLimitDescriptor rateLimit, int queueDepth,
+			@Nullable Instant lastSuccess, @Nullable FailureDescriptor lastFailure) {
 
 	}
 
 	/**
 	 * A robot's rate limit.
 	 *
-	 * @param messages how many messages it may send per window
-	 * @param window the length of the window, as an ISO-8601 duration
+	 * @param messages how many messages it may send per window, or {@code null} when
+	 * unknown
+	 * @param window the length of the window, as an ISO-8601 duration, or {@code null}
+	 * when unknown
 	 * @param used how many messages count against the current window
 	 * @param pausedUntil until when it sends nothing because DingTalk throttled it, or
 	 * {@code null} when it is not paused
 	 */
-	public record RateLimitDescriptor(int messages, String window, int used, @Nullable Instant pausedUntil) {
+	public record RateLimitDescriptor(@Nullable Integer messages, @Nullable String window, int used,
+			@Nullable Instant pausedUntil) {
 
 	}
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import io.github.dingtalkrobot.DingTalkApiException;
+import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.DingTalkRobots;
 import io.github.dingtalkrobot.LoopbackServer;
 import io.github.dingtalkrobot.autoconfigure.DingTalkRobotAutoConfiguration;
@@ -104,6 +105,28 @@ class DingTalkEndpointAutoConfigurationTests {
 			assertThat(deploys.signed()).isFalse();
 			assertThat(endpoint.robot("unknown")).isNull();
 		});
+	}
+
+	@Test
+	void robotsConfiguredElsewhereHaveUnknownConfiguration() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DingTalkRobotAutoConfiguration.class,
+					DingTalkEndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoints.web.exposure.include=dingtalk")
+			.withBean(DingTalkRobots.class,
+					() -> DingTalkRobots
+						.of(List.of(DingTalkRobot.builder("own").webhook(this.server.webhook(TOKEN)).build())))
+			.run((context) -> {
+				context.getBean(DingTalkRobots.class).get("own").sendText("hello");
+				RobotDescriptor own = context.getBean(DingTalkEndpoint.class).robot("own");
+				assertThat(own).isNotNull();
+				assertThat(own.lastSuccess()).isNotNull();
+				assertThat(own.rateLimit().used()).isOne();
+				assertThat(own.webhook()).isNull();
+				assertThat(own.signed()).isNull();
+				assertThat(own.enabled()).isNull();
+				assertThat(own.rateLimit().messages()).isNull();
+			});
 	}
 
 	@Test
