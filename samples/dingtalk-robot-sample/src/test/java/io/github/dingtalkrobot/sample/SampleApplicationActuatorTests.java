@@ -2,7 +2,9 @@ package io.github.dingtalkrobot.sample;
 
 import java.util.Map;
 
+import io.github.dingtalkrobot.DingTalkRobots;
 import io.github.dingtalkrobot.test.DingTalkEmulator;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,8 +19,9 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample application's actuator: the {@code dingtalk} endpoint and the robots'
- * health, as Spring Boot serves them, with the embedded DingTalk emulator.
+ * The sample application's actuator: the robots' metrics, the {@code dingtalk} endpoint
+ * and the robots' health, as Spring Boot serves them, with the embedded DingTalk
+ * emulator.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sample.startup-examples=false")
 class SampleApplicationActuatorTests {
@@ -39,6 +42,16 @@ class SampleApplicationActuatorTests {
 		assertThat(json).contains("\"name\":\"ops\"", "\"name\":\"team\"", "\"signed\":true", "access_token=******")
 			.doesNotContain(this.emulator.robot("ops").accessToken(), this.emulator.robot("ops").secret(),
 					this.emulator.robot("team").accessToken());
+	}
+
+	@Test
+	void robotsAreMeasuredInBootsMeterRegistry(@Autowired DingTalkRobots robots, @Autowired MeterRegistry registry) {
+		robots.get("team").sendText("通知: metrics");
+		assertThat(registry.get("dingtalk.robot.queue.depth").gauges()).hasSize(2);
+		assertThat(registry.get("dingtalk.robot.sends")
+			.tags("robot", "team", "msgtype", "text", "outcome", "success", "errcode", "0")
+			.timer()
+			.count()).isOne();
 	}
 
 	@Test
