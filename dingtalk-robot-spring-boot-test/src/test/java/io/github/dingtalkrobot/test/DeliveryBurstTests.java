@@ -14,7 +14,6 @@ import io.github.dingtalkrobot.delivery.DeliverySettings;
 import io.github.dingtalkrobot.delivery.RateLimit;
 import io.github.dingtalkrobot.message.Message;
 import io.github.dingtalkrobot.message.TextMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,10 +35,7 @@ class DeliveryBurstTests {
 	private final MutableClock clock = new MutableClock(START);
 
 	@RegisterExtension
-	final DingTalkEmulatorExtension dingtalk = new DingTalkEmulatorExtension(
-			DingTalkEmulator.builder().clock(this.clock));
-
-	private final RobotsUnderTest robots = new RobotsUnderTest(this.clock);
+	final RobotsUnderTest dingtalk = new RobotsUnderTest(this.clock);
 
 	private EmulatedRobot emulated;
 
@@ -50,14 +46,9 @@ class DeliveryBurstTests {
 			.keywords("告警");
 	}
 
-	@AfterEach
-	void closeRobots() {
-		this.robots.close();
-	}
-
 	@Test
 	void burstIsDeliveredCompletelyInOrderWithinTheRateLimit() {
-		DingTalkRobot robot = this.robots.robotFor(this.emulated, (builder) -> builder);
+		DingTalkRobot robot = this.dingtalk.robotFor(this.emulated, (builder) -> builder);
 		List<CompletableFuture<DingTalkResponse>> alerts = new ArrayList<>();
 		for (int i = 0; i < 300; i++) {
 			TextMessage alert = Message.text("[alert-" + i + "] disk usage on db-" + i + " is above 90%, "
@@ -88,7 +79,7 @@ class DeliveryBurstTests {
 
 	@Test
 	void fullQueueFailsTheNextMessageAtOnce() {
-		DingTalkRobot robot = this.robots.robotFor(this.emulated, (builder) -> builder.rateLimit(ONE_A_MINUTE)
+		DingTalkRobot robot = this.dingtalk.robotFor(this.emulated, (builder) -> builder.rateLimit(ONE_A_MINUTE)
 			.delivery(DeliverySettings.defaults().withQueueCapacity(5)));
 		await().until(robot.sendAsync(Message.text("first"))::isDone);
 		List<CompletableFuture<DingTalkResponse>> queued = new ArrayList<>();
@@ -110,7 +101,7 @@ class DeliveryBurstTests {
 
 	@Test
 	void coalescingCanBeSwitchedOff() {
-		DingTalkRobot robot = this.robots.robotFor(this.emulated,
+		DingTalkRobot robot = this.dingtalk.robotFor(this.emulated,
 				(builder) -> builder.rateLimit(ONE_A_MINUTE).delivery(DeliverySettings.defaults().withCoalesce(false)));
 		List<CompletableFuture<DingTalkResponse>> messages = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {

@@ -23,7 +23,6 @@ import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.delivery.DeliverySettings;
 import io.github.dingtalkrobot.delivery.RateLimit;
 import io.github.dingtalkrobot.message.Message;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -49,21 +48,13 @@ class DeliveryConcurrencyTests {
 	private final ScaledClock clock = new ScaledClock(Instant.parse("2025-11-28T08:00:00Z"), 1000);
 
 	@RegisterExtension
-	final DingTalkEmulatorExtension dingtalk = new DingTalkEmulatorExtension(
-			DingTalkEmulator.builder().clock(this.clock));
-
-	private final RobotsUnderTest robots = new RobotsUnderTest(this.clock);
+	final RobotsUnderTest dingtalk = new RobotsUnderTest(this.clock);
 
 	private final Random random = new Random(20251128);
 
 	private final AtomicInteger injectedFaults = new AtomicInteger();
 
 	private final Map<String, Boolean> reported = new ConcurrentHashMap<>();
-
-	@AfterEach
-	void closeRobots() {
-		this.robots.close();
-	}
 
 	@Test
 	void everyMessageIsDeliveredExactlyOnceOrReportedFailed() throws Exception {
@@ -125,7 +116,7 @@ class DeliveryConcurrencyTests {
 
 	private DingTalkRobot robot(String name) {
 		EmulatedRobot emulated = this.dingtalk.registerRobot(name, "token-" + name);
-		return this.robots.robotFor(emulated,
+		return this.dingtalk.robotFor(emulated,
 				(builder) -> builder.restClientBuilder(RestClient.builder().requestInterceptor(faults(emulated)))
 					.rateLimit(new RateLimit(20, Duration.ofSeconds(60), Duration.ofHours(1)))
 					.delivery(DeliverySettings.defaults().withThrottlePause(Duration.ofMinutes(1))));

@@ -12,7 +12,6 @@ import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.delivery.DeliverySettings;
 import io.github.dingtalkrobot.delivery.RateLimit;
 import io.github.dingtalkrobot.message.Message;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,10 +32,7 @@ class DeliveryRateLimitTests {
 	private final MutableClock clock = new MutableClock(START);
 
 	@RegisterExtension
-	final DingTalkEmulatorExtension dingtalk = new DingTalkEmulatorExtension(
-			DingTalkEmulator.builder().clock(this.clock));
-
-	private final RobotsUnderTest robots = new RobotsUnderTest(this.clock);
+	final RobotsUnderTest dingtalk = new RobotsUnderTest(this.clock);
 
 	private EmulatedRobot emulated;
 
@@ -45,19 +41,14 @@ class DeliveryRateLimitTests {
 		this.emulated = this.dingtalk.registerRobot("ops", "token-ops").secret("SECrate0123456789limit");
 	}
 
-	@AfterEach
-	void closeRobots() {
-		this.robots.close();
-	}
-
 	@Test
 	void limiterNeverLetsA21stMessageIntoARollingMinute() {
-		DingTalkRobot robot = this.robots.robotFor(this.emulated,
+		DingTalkRobot robot = this.dingtalk.robotFor(this.emulated,
 				(builder) -> builder.delivery(DeliverySettings.defaults().withCoalesce(false)));
 		List<CompletableFuture<DingTalkResponse>> messages = IntStream.range(0, 25)
 			.mapToObj((i) -> robot.sendAsync(Message.text("message " + i)))
 			.toList();
-		await().until(() -> this.emulated.requests().size() == 20);
+		await().until(messages.get(19)::isDone);
 		await().during(Duration.ofMillis(200)).until(() -> this.emulated.requests().size() == 20);
 		assertThat(robot.state().slotsUsed()).isEqualTo(20);
 		assertThat(robot.state().queueDepth()).isEqualTo(5);
@@ -73,7 +64,7 @@ class DeliveryRateLimitTests {
 
 	@Test
 	void sendAndSendAsyncShareTheLimit() {
-		DingTalkRobot robot = this.robots.robotFor(this.emulated,
+		DingTalkRobot robot = this.dingtalk.robotFor(this.emulated,
 				(builder) -> builder.rateLimit(new RateLimit(20, Duration.ofSeconds(60), Duration.ZERO))
 					.delivery(DeliverySettings.defaults().withCoalesce(false)));
 		for (int i = 0; i < 10; i++) {
@@ -82,7 +73,7 @@ class DeliveryRateLimitTests {
 		List<CompletableFuture<DingTalkResponse>> queued = IntStream.range(0, 15)
 			.mapToObj((i) -> robot.sendAsync(Message.text("async " + i)))
 			.toList();
-		await().until(() -> this.emulated.requests().size() == 20);
+		await().until(queued.get(9)::isDone);
 		DingTalkRateLimitedException refused = catchThrowableOfType(DingTalkRateLimitedException.class,
 				() -> robot.sendText("one too many"));
 		assertThat(refused.errorCode()).isEqualTo(130101);
@@ -98,7 +89,7 @@ class DeliveryRateLimitTests {
 
 	@Test
 	void sendWaitsForAFreeSlotUpToItsMaximumWait() {
-		DingTalkRobot robot = this.robots.robotFor(this.emulated,
+		DingTalkRobot robot = this.dingtalk.robotFor(this.emulated,
 				(builder) -> builder.rateLimit(new RateLimit(1, Duration.ofSeconds(60), Duration.ofMinutes(2))));
 		robot.sendText("first");
 		CompletableFuture<DingTalkResponse> second = CompletableFuture.supplyAsync(() -> robot.sendText("second"));

@@ -19,7 +19,6 @@ import io.github.dingtalkrobot.delivery.RetrySettings;
 import io.github.dingtalkrobot.delivery.SendOutcome;
 import io.github.dingtalkrobot.message.Message;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,10 +41,7 @@ class DeliveryRetryTests {
 	private final MutableClock clock = new MutableClock(START);
 
 	@RegisterExtension
-	final DingTalkEmulatorExtension dingtalk = new DingTalkEmulatorExtension(
-			DingTalkEmulator.builder().clock(this.clock));
-
-	private final RobotsUnderTest robots = new RobotsUnderTest(this.clock);
+	final RobotsUnderTest dingtalk = new RobotsUnderTest(this.clock);
 
 	private final List<String> sends = new CopyOnWriteArrayList<>();
 
@@ -56,25 +52,19 @@ class DeliveryRetryTests {
 		this.emulated = this.dingtalk.registerRobot("ops", "token-ops").secret("SECretry0123456789abcdef");
 	}
 
-	@AfterEach
-	void closeRobots() {
-		this.robots.close();
-	}
-
 	@Test
 	void transientFailuresAreRetriedAfterABackoff() {
 		this.emulated.failNext(1).withErrcode(-1);
 		this.emulated.failNext(1).withHttpStatus(503);
-		DingTalkRobot robot = this.robots.robotFor(this.emulated, (builder) -> builder);
+		DingTalkRobot robot = this.dingtalk.robotFor(this.emulated, (builder) -> builder);
 		CompletableFuture<DingTalkResponse> alert = robot.sendAsync(Message.text("disk full"));
 		await().until(() -> this.emulated.requests().size() == 1);
-		// The first backoff is 250 to 500 ms
+		// No retry until the robot's clock has moved on by the backoff
 		await().during(Duration.ofMillis(200)).until(() -> this.emulated.requests().size() == 1);
-		this.clock.advance(Duration.ofMillis(500));
-		await().until(() -> this.emulated.requests().size() == 2);
-		// The second is 500 ms to 1 s
-		this.clock.advance(Duration.ofSeconds(1));
-		await().until(alert::isDone);
+		await().untilAsserted(() -> {
+			this.clock.advance(Duration.ofMillis(250));
+			assertThat(alert).isDone();
+		});
 		assertThat(alert.join().errcode()).isZero();
 		assertThat(this.emulated.requests()).extracting(RecordedRequest::fault)
 			.containsExactly(FaultKind.ERRCODE, FaultKind.HTTP_STATUS, null);
@@ -84,7 +74,7 @@ class DeliveryRetryTests {
 	@Test
 	void retriesEndAfterTheMaximumAttempts() {
 		this.emulated.failNext(5).withErrcode(-1);
-		DingTalkRobot robot = this.robots.robotFor(this.emulated,
+		DingTalkRobot robot = this.dingtalk.robotFor(this.emulated,
 				(builder) -> builder.delivery(DeliverySettings.defaults().withRetry(QUICK_RETRIES)));
 		CompletableFuture<DingTalkResponse> alert = robot.sendAsync(Message.text("disk full"));
 		await().untilAsserted(() -> {
@@ -103,7 +93,7 @@ class DeliveryRetryTests {
 	@Test
 	void permanentFailureIsNotRetried() {
 		this.emulated.failNext(1).withErrcode(400102);
-		DingTalkRobot robot = this.robots.robotFor(this.emulated, (builder) -> builder);
+		DingTalkRobot robot = this.dingtalk.robotFor(this.emulated, (builder) -> builder);
 		CompletableFuture<DingTalkResponse> alert = robot.sendAsync(Message.text("disk full"));
 		await().until(alert::isDone);
 		assertThat(alert).isCompletedExceptionally();
@@ -138,9 +128,9 @@ class DeliveryRetryTests {
 
 	@Test
 	void requestThatTimedOutIsNotRetriedSinceDingTalkMayHavePostedIt() {
-		this.emulated.failNext(1).withDelay(Duration.ofSeconds(2));
-		DingTalkRobot robot = this.robots.robotFor(this.emulated,
-				(builder) -> builder.readTimeout(Duration.ofMillis(300))
+		this.emulated.failNext(1).withDelay(Duration.ofSeconds(3));
+		DingTalkRobot robot = this.dingtalk.robotFor(this.emulated,
+				(builder) -> builder.readTimeout(Duration.ofSeconds(1))
 					.delivery(DeliverySettings.defaults().withRetry(QUICK_RETRIES)));
 		CompletableFuture<DingTalkResponse> alert = robot.sendAsync(Message.text("disk full"));
 		await().until(alert::isDone);
@@ -156,9 +146,9 @@ class DeliveryRetryTests {
 
 	@Test
 	void requestThatTimedOutIsRetriedWhenAskedForAtTheRiskOfADuplicate() {
-		this.emulated.failNext(1).withDelay(Duration.ofSeconds(2));
-		DingTalkRobot robot = this.robots.robotFor(this.emulated,
-				(builder) -> builder.readTimeout(Duration.ofMillis(300))
+		this.emulated.failNext(1).withDelay(Duration.ofSeconds(3));
+		DingTalkRobot robot = this.dingtalk.robotFor(this.emulated,
+				(builder) -> builder.readTimeout(Duration.ofSeconds(1))
 					.delivery(DeliverySettings.defaults()
 						.withRetry(new RetrySettings(3, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, true))));
 		CompletableFuture<DingTalkResponse> alert = robot.sendAsync(Message.text("disk full"));

@@ -41,10 +41,7 @@ class DeliveryShutdownTests {
 	private final MutableClock clock = new MutableClock(START);
 
 	@RegisterExtension
-	final DingTalkEmulatorExtension dingtalk = new DingTalkEmulatorExtension(
-			DingTalkEmulator.builder().clock(this.clock));
-
-	private final RobotsUnderTest robots = new RobotsUnderTest(this.clock);
+	final RobotsUnderTest dingtalk = new RobotsUnderTest(this.clock);
 
 	private final List<DeliveryFailure> failures = new CopyOnWriteArrayList<>();
 
@@ -57,7 +54,7 @@ class DeliveryShutdownTests {
 
 	@Test
 	void closingDeliversWhatTheRobotHolds() {
-		DingTalkRobot robot = this.robots.robotFor(this.emulated, (builder) -> builder);
+		DingTalkRobot robot = this.dingtalk.robotFor(this.emulated, (builder) -> builder);
 		List<CompletableFuture<DingTalkResponse>> alerts = IntStream.range(0, 50)
 			.mapToObj((i) -> robot.sendAsync(Message.text("[alert-" + i + "]")))
 			.toList();
@@ -72,7 +69,7 @@ class DeliveryShutdownTests {
 
 	@Test
 	void closingReportsWhatCouldNotBeDeliveredInTime(CapturedOutput output) {
-		DingTalkRobot robot = this.robots.robotFor(this.emulated,
+		DingTalkRobot robot = this.dingtalk.robotFor(this.emulated,
 				(builder) -> builder.rateLimit(new RateLimit(1, Duration.ofSeconds(60), Duration.ZERO))
 					.delivery(DeliverySettings.defaults().withShutdownTimeout(Duration.ofMillis(300)))
 					.listeners(new DingTalkRobotListener() {

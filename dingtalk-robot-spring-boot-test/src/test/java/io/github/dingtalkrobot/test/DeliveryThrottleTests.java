@@ -12,7 +12,6 @@ import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.delivery.DeliverySettings;
 import io.github.dingtalkrobot.delivery.RateLimit;
 import io.github.dingtalkrobot.message.Message;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,10 +34,7 @@ class DeliveryThrottleTests {
 	private final MutableClock clock = new MutableClock(START);
 
 	@RegisterExtension
-	final DingTalkEmulatorExtension dingtalk = new DingTalkEmulatorExtension(
-			DingTalkEmulator.builder().clock(this.clock));
-
-	private final RobotsUnderTest robots = new RobotsUnderTest(this.clock);
+	final RobotsUnderTest dingtalk = new RobotsUnderTest(this.clock);
 
 	private EmulatedRobot emulated;
 
@@ -47,16 +43,11 @@ class DeliveryThrottleTests {
 		this.emulated = this.dingtalk.registerRobot("ops", "token-ops");
 	}
 
-	@AfterEach
-	void closeRobots() {
-		this.robots.close();
-	}
-
 	@ParameterizedTest(name = "errcode {0}")
 	@ValueSource(ints = { 130101, 410100 })
 	void throttledRobotPausesAndKeepsItsMessagesQueued(int errcode) {
 		this.emulated.failNext(1).withErrcode(errcode);
-		DingTalkRobot robot = this.robots.robotFor(this.emulated, (builder) -> builder);
+		DingTalkRobot robot = this.dingtalk.robotFor(this.emulated, (builder) -> builder);
 		CompletableFuture<DingTalkResponse> first = robot.sendAsync(Message.text("first"));
 		await().until(() -> robot.state().pausedUntil() != null);
 		assertThat(robot.state().pausedUntil()).isEqualTo(START.plus(Duration.ofMinutes(10)));
@@ -82,7 +73,7 @@ class DeliveryThrottleTests {
 	@Test
 	void robotThatDingTalkThrottledWaitsOutTheTenMinutes() {
 		// A limit above DingTalk's: the emulator refuses the 21st message and throttles
-		DingTalkRobot robot = this.robots.robotFor(this.emulated,
+		DingTalkRobot robot = this.dingtalk.robotFor(this.emulated,
 				(builder) -> builder.rateLimit(new RateLimit(30, Duration.ofSeconds(60), Duration.ZERO))
 					.delivery(DeliverySettings.defaults().withCoalesce(false)));
 		List<CompletableFuture<DingTalkResponse>> messages = IntStream.range(0, 25)

@@ -6,18 +6,20 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 import io.github.dingtalkrobot.DingTalkRobot;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Builds robots that send to emulated robots, with the emulator's clock, and closes them
- * when a test is done.
+ * An emulator on a given clock for each test, with robots that send to it on the same
+ * clock and are closed before the emulator stops.
  */
-final class RobotsUnderTest implements AutoCloseable {
+final class RobotsUnderTest extends DingTalkEmulatorExtension {
 
 	private final Clock clock;
 
 	private final List<DingTalkRobot> robots = new ArrayList<>();
 
 	RobotsUnderTest(Clock clock) {
+		super(DingTalkEmulator.builder().clock(clock));
 		this.clock = clock;
 	}
 
@@ -40,8 +42,10 @@ final class RobotsUnderTest implements AutoCloseable {
 	}
 
 	@Override
-	public void close() {
+	public void afterEach(ExtensionContext context) {
 		this.robots.forEach(DingTalkRobot::close);
+		this.robots.clear();
+		super.afterEach(context);
 	}
 
 }
