@@ -1,11 +1,13 @@
 package io.github.dingtalkrobot;
 
+import java.util.concurrent.CompletableFuture;
+
+import io.github.dingtalkrobot.delivery.RobotDelivery;
+import io.github.dingtalkrobot.delivery.RobotState;
 import io.github.dingtalkrobot.message.Message;
 import io.github.dingtalkrobot.webhook.RobotKeywords;
 import io.github.dingtalkrobot.webhook.RobotWebhook;
 import io.github.dingtalkrobot.webhook.SecretRedactor;
-import io.github.dingtalkrobot.webhook.WebhookClient;
-import io.github.dingtalkrobot.webhook.WebhookPayload;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -13,8 +15,8 @@ import org.springframework.core.log.LogMessage;
 import org.springframework.util.Assert;
 
 /**
- * Default {@link DingTalkRobot}: adds a keyword where needed, then posts the message
- * through a {@link WebhookClient}, or only logs it when the robot is disabled.
+ * Default {@link DingTalkRobot}: hands messages to its {@link RobotDelivery}, or only
+ * logs them when the robot is disabled.
  */
 final class DefaultDingTalkRobot implements DingTalkRobot {
 
@@ -22,26 +24,28 @@ final class DefaultDingTalkRobot implements DingTalkRobot {
 
 	private static final DingTalkResponse NOT_SENT = new DingTalkResponse(0, "ok (robot disabled, not sent)");
 
+	private static final RobotState IDLE = new RobotState(0, 0, null, null, null, null);
+
 	private final String name;
 
 	private final RobotWebhook webhook;
 
 	private final RobotKeywords keywords;
 
-	private final WebhookClient client;
-
 	private final SecretRedactor redactor;
 
 	private final boolean enabled;
 
-	DefaultDingTalkRobot(String name, RobotWebhook webhook, RobotKeywords keywords, WebhookClient client,
-			SecretRedactor redactor, boolean enabled) {
+	private final RobotDelivery delivery;
+
+	DefaultDingTalkRobot(String name, RobotWebhook webhook, RobotKeywords keywords, SecretRedactor redactor,
+			boolean enabled, RobotDelivery delivery) {
 		this.name = name;
 		this.webhook = webhook;
 		this.keywords = keywords;
-		this.client = client;
 		this.redactor = redactor;
 		this.enabled = enabled;
+		this.delivery = delivery;
 	}
 
 	@Override
@@ -52,28 +56,42 @@ final class DefaultDingTalkRobot implements DingTalkRobot {
 	@Override
 	public DingTalkResponse send(Message message) {
 		Assert.notNull(message, "'message' must not be null");
-		Message keyworded = this.keywords.applyTo(message);
 		if (!this.enabled) {
-			logger.info(LogMessage.format("DingTalk robot '%s' is disabled, so it logs instead of sending: %s",
-					this.name, this.redactor.redact(keyworded.toString())));
-			return NOT_SENT;
+			return logInstead(message);
 		}
-		try {
-			DingTalkResponse response = this.client.send(WebhookPayload.of(keyworded));
-			logger.debug(LogMessage.format("DingTalk robot '%s' sent msgtype %s: errcode %d", this.name,
-					message.msgtype(), response.errcode()));
-			return response;
+		return this.delivery.send(message);
+	}
+
+	@Override
+	public CompletableFuture<DingTalkResponse> sendAsync(Message message) {
+		Assert.notNull(message, "'message' must not be null");
+		if (!this.enabled) {
+			return CompletableFuture.completedFuture(logInstead(message));
 		}
-		catch (DingTalkApiException ex) {
-			logger.debug(LogMessage.format("DingTalk robot '%s' could not send msgtype %s: errcode %d", this.name,
-					message.msgtype(), ex.errorCode()));
-			throw ex;
-		}
-		catch (DingTalkException ex) {
-			logger.debug(LogMessage.format("DingTalk robot '%s' could not send msgtype %s: %s", this.name,
-					message.msgtype(), ex.getMessage()));
-			throw ex;
-		}
+		return this.delivery.sendAsync(message);
+	}
+
+	private DingTalkResponse logInstead(Message message) {
+		logger.info(LogMessage.format("DingTalk robot '%s' is disabled, so it logs instead of sending: %s", this.name,
+				this.redactor.redact(this.keywords.applyTo(message).toString())));
+		return NOT_SENT;
+	}
+
+	@Override
+	public RobotState state() {
+		return this.enabled ? this.delivery.state() : IDLE;
+	}
+
+	/**
+	 * Begin closing without waiting, so that several robots drain at the same time.
+	 */
+	void beginClose() {
+		this.delivery.beginClose();
+	}
+
+	@Override
+	public void close() {
+		this.delivery.close();
 	}
 
 	@Override

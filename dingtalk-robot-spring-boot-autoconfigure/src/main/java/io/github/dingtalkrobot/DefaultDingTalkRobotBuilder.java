@@ -8,6 +8,10 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
+import io.github.dingtalkrobot.delivery.DeliverySettings;
+import io.github.dingtalkrobot.delivery.DingTalkRobotListener;
+import io.github.dingtalkrobot.delivery.RateLimit;
+import io.github.dingtalkrobot.delivery.RobotDelivery;
 import io.github.dingtalkrobot.webhook.RobotKeywords;
 import io.github.dingtalkrobot.webhook.RobotWebhook;
 import io.github.dingtalkrobot.webhook.SecretRedactor;
@@ -45,6 +49,12 @@ final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder {
 	private @Nullable Duration readTimeout;
 
 	private boolean enabled = true;
+
+	private RateLimit rateLimit = RateLimit.defaults();
+
+	private DeliverySettings delivery = DeliverySettings.defaults();
+
+	private List<DingTalkRobotListener> listeners = List.of();
 
 	DefaultDingTalkRobotBuilder(String name) {
 		this.name = name;
@@ -117,12 +127,39 @@ final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder {
 	}
 
 	@Override
+	public DingTalkRobot.Builder rateLimit(RateLimit rateLimit) {
+		this.rateLimit = rateLimit;
+		return this;
+	}
+
+	@Override
+	public DingTalkRobot.Builder delivery(DeliverySettings delivery) {
+		this.delivery = delivery;
+		return this;
+	}
+
+	@Override
+	public DingTalkRobot.Builder listeners(DingTalkRobotListener... listeners) {
+		return listeners(Arrays.asList(listeners));
+	}
+
+	@Override
+	public DingTalkRobot.Builder listeners(Collection<? extends DingTalkRobotListener> listeners) {
+		Assert.notNull(listeners, "'listeners' must not be null");
+		Assert.noNullElements(listeners, "'listeners' must not contain null elements");
+		this.listeners = List.copyOf(listeners);
+		return this;
+	}
+
+	@Override
 	public DingTalkRobot build() {
 		if (this.name == null || this.name.isBlank()) {
 			throw new IllegalArgumentException("'name' must not be blank");
 		}
 		Assert.notNull(this.restClientBuilder, "'restClientBuilder' must not be null");
 		Assert.notNull(this.clock, "'clock' must not be null");
+		Assert.notNull(this.rateLimit, "'rateLimit' must not be null");
+		Assert.notNull(this.delivery, "'delivery' must not be null");
 		assertPositive(this.connectTimeout, "connectTimeout");
 		assertPositive(this.readTimeout, "readTimeout");
 		RobotWebhook robotWebhook = webhook();
@@ -130,8 +167,10 @@ final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder {
 		RobotKeywords robotKeywords = new RobotKeywords(this.keywords);
 		WebhookClient client = new WebhookClient(this.name, robotWebhook, signingSecret, this.clock,
 				restClientBuilder());
-		return new DefaultDingTalkRobot(this.name, robotWebhook, robotKeywords, client,
-				new SecretRedactor(robotWebhook.accessToken(), signingSecret), this.enabled);
+		SecretRedactor redactor = new SecretRedactor(robotWebhook.accessToken(), signingSecret);
+		RobotDelivery robotDelivery = new RobotDelivery(this.name, client, robotKeywords, this.clock, this.rateLimit,
+				this.delivery, this.listeners, redactor);
+		return new DefaultDingTalkRobot(this.name, robotWebhook, robotKeywords, redactor, this.enabled, robotDelivery);
 	}
 
 	private RobotWebhook webhook() {

@@ -39,6 +39,20 @@ final class DefaultDingTalkRobots implements DingTalkRobots {
 		return this.robots.keySet();
 	}
 
+	/**
+	 * Close every robot, letting them all drain at the same time so that closing takes no
+	 * longer than the longest shutdown timeout.
+	 */
+	@Override
+	public void close() {
+		this.robots.values().forEach((robot) -> {
+			if (robot instanceof DefaultDingTalkRobot defaultRobot) {
+				defaultRobot.beginClose();
+			}
+		});
+		this.robots.values().forEach(DingTalkRobot::close);
+	}
+
 	@Override
 	public String toString() {
 		return "DingTalkRobots " + this.robots.values();

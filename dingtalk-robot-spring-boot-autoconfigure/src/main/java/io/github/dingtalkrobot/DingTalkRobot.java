@@ -3,20 +3,31 @@ package io.github.dingtalkrobot;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
 
+import io.github.dingtalkrobot.delivery.DeliverySettings;
+import io.github.dingtalkrobot.delivery.DingTalkRobotListener;
+import io.github.dingtalkrobot.delivery.RateLimit;
+import io.github.dingtalkrobot.delivery.RobotState;
 import io.github.dingtalkrobot.message.Message;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.client.RestClient;
 
 /**
- * A DingTalk group robot: sends messages to the group through the robot's webhook.
- * Implementations are thread-safe.
+ * A DingTalk group robot: sends messages to the group through the robot's webhook, within
+ * DingTalk's limits. {@link #send(Message)} and {@link #sendAsync(Message)} share one
+ * {@link RateLimit rate limit}, so the robot never sends more than DingTalk accepts, and
+ * both retry transient failures. Implementations are thread-safe.
+ * <p>
+ * {@link #close() Close} a robot when done with it, so that the messages it still holds
+ * are delivered; robots of the auto-configuration are closed with the application
+ * context.
  *
  * @since 0.1.0
  * @see #builder(String)
  */
-public interface DingTalkRobot {
+public interface DingTalkRobot extends AutoCloseable {
 
 	/**
 	 * Return the robot's name.
@@ -34,6 +45,22 @@ public interface DingTalkRobot {
 	 * @throws DingTalkMessageTooLargeException if the message is too large to send
 	 */
 	DingTalkResponse send(Message message);
+
+	/**
+	 * Queue a message and return at once. The robot's dispatcher thread sends queued
+	 * messages in order, as fast as the rate limit allows; while messages wait,
+	 * consecutive text and Markdown messages are merged into one Markdown message (unless
+	 * {@link DeliverySettings#coalesce() coalescing} is off). When DingTalk throttles the
+	 * robot, the queue waits out the pause instead of failing. Cancelling the future does
+	 * not withdraw the message.
+	 * @param message the message to send
+	 * @return a future completed with DingTalk's answer to the message that carried this
+	 * one, or completed exceptionally with a {@link DingTalkException}: a
+	 * {@link DingTalkQueueFullException} at once when the robot's queue is full, a
+	 * {@link DingTalkRobotClosedException} when the robot was closed before it could
+	 * deliver the message, or the failure that made the robot give up on it
+	 */
+	CompletableFuture<DingTalkResponse> sendAsync(Message message);
 
 	/**
 	 * Send a plain text message.
@@ -55,6 +82,22 @@ public interface DingTalkRobot {
 	default DingTalkResponse sendMarkdown(String title, String text) {
 		return send(Message.markdown(title, text));
 	}
+
+	/**
+	 * Return what the robot is doing now: its queue, its rate limit and its last
+	 * outcomes.
+	 * @return a snapshot of the robot's state
+	 */
+	RobotState state();
+
+	/**
+	 * Close the robot: it takes no more messages, delivers what it holds within its
+	 * {@link DeliverySettings#shutdownTimeout() shutdown timeout}, then gives up on the
+	 * rest, failing their futures and logging each at ERROR level. Closing a closed robot
+	 * does nothing.
+	 */
+	@Override
+	void close();
 
 	/**
 	 * Start building a robot.
@@ -126,7 +169,8 @@ public interface DingTalkRobot {
 		Builder restClientBuilder(RestClient.Builder restClientBuilder);
 
 		/**
-		 * Set the clock that signatures are timestamped with.
+		 * Set the clock that signatures are timestamped with and that the rate limit,
+		 * pauses and retry backoffs are timed by.
 		 * @param clock the clock
 		 * @return this builder
 		 */
@@ -157,6 +201,37 @@ public interface DingTalkRobot {
 		 * @return this builder
 		 */
 		Builder enabled(boolean enabled);
+
+		/**
+		 * Set the robot's rate limit; {@link RateLimit#defaults() DingTalk's} unless set.
+		 * @param rateLimit the rate limit
+		 * @return this builder
+		 */
+		Builder rateLimit(RateLimit rateLimit);
+
+		/**
+		 * Set how the robot delivers queued messages; {@link DeliverySettings#defaults()}
+		 * unless set.
+		 * @param delivery the delivery settings
+		 * @return this builder
+		 */
+		Builder delivery(DeliverySettings delivery);
+
+		/**
+		 * Set the listeners to tell about the robot's deliveries, replacing any set
+		 * before.
+		 * @param listeners the listeners
+		 * @return this builder
+		 */
+		Builder listeners(DingTalkRobotListener... listeners);
+
+		/**
+		 * Set the listeners to tell about the robot's deliveries, replacing any set
+		 * before.
+		 * @param listeners the listeners
+		 * @return this builder
+		 */
+		Builder listeners(Collection<? extends DingTalkRobotListener> listeners);
 
 		/**
 		 * Build the robot.

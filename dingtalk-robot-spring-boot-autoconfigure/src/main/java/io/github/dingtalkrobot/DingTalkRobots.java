@@ -5,11 +5,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The robots of an application, by name.
+ * The robots of an application, by name. Closing the registry closes its robots.
  *
  * @since 0.1.0
  */
-public interface DingTalkRobots {
+public interface DingTalkRobots extends AutoCloseable {
 
 	/**
 	 * Return the robot with the given name.
@@ -31,6 +31,15 @@ public interface DingTalkRobots {
 	 * @return the names, in the order the robots were given
 	 */
 	Set<String> names();
+
+	/**
+	 * Close every robot, so that each delivers what it holds within its shutdown timeout.
+	 * @see DingTalkRobot#close()
+	 */
+	@Override
+	default void close() {
+		names().forEach((name) -> get(name).close());
+	}
 
 	/**
 	 * Return the given robots by name.

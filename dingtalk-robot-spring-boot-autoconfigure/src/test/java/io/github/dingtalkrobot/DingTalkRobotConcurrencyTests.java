@@ -1,5 +1,6 @@
 package io.github.dingtalkrobot;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -7,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import io.github.dingtalkrobot.delivery.RateLimit;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +31,7 @@ class DingTalkRobotConcurrencyTests {
 				.webhook(server.webhook("abc"))
 				.secret(SECRET)
 				.clock(new TickingClock(1700000000000L))
+				.rateLimit(new RateLimit(THREADS * MESSAGES_PER_THREAD, Duration.ofMinutes(1), Duration.ZERO))
 				.build();
 			ExecutorService senders = Executors.newFixedThreadPool(THREADS);
 			try {

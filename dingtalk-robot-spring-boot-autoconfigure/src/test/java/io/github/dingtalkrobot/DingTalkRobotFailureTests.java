@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import io.github.dingtalkrobot.delivery.DeliverySettings;
+import io.github.dingtalkrobot.delivery.RetrySettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -217,10 +219,12 @@ class DingTalkRobotFailureTests {
 		return robot().webhook(this.server.webhook(TOKEN)).build().sendText("hello");
 	}
 
+	// One exchange each: how failures are retried is for the delivery tests
 	private DingTalkRobot.Builder robot() {
 		return DingTalkRobot.builder("ops")
 			.secret(SECRET)
-			.clock(Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
+			.clock(Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC))
+			.delivery(DeliverySettings.defaults().withRetry(RetrySettings.none()));
 	}
 
 	private static List<Throwable> causes(Throwable ex) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.DingTalkRobots;
+import io.github.dingtalkrobot.delivery.DingTalkRobotListener;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -13,6 +14,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
@@ -21,7 +23,10 @@ import org.springframework.web.client.RestClient;
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for DingTalk robots: a
  * {@link DingTalkRobots} registry of the robots configured under {@code dingtalk.robots},
- * and one {@link DingTalkRobot} bean per robot.
+ * and one {@link DingTalkRobot} bean per robot. Every {@link DingTalkRobotListener} bean
+ * listens to every robot, and a {@link DingTalkDeliveryFailedEvent} is published for each
+ * message a robot gave up on. Closing the context closes the registry, which lets the
+ * robots deliver what they hold within {@code dingtalk.shutdown-timeout}.
  *
  * @since 0.1.0
  */
@@ -33,13 +38,16 @@ public final class DingTalkRobotAutoConfiguration {
 
 	static final String ROBOTS_BEAN_NAME = "dingTalkRobots";
 
-	@Bean(ROBOTS_BEAN_NAME)
+	@Bean(name = ROBOTS_BEAN_NAME, destroyMethod = "close")
 	@ConditionalOnMissingBean
 	DingTalkRobots dingTalkRobots(DingTalkRobotProperties properties,
-			ObjectProvider<RestClient.Builder> restClientBuilders,
-			ObjectProvider<DingTalkRobotCustomizer> customizers) {
-		DingTalkRobotFactory factory = new DingTalkRobotFactory(properties.getBaseUrl(),
-				() -> restClientBuilders.getIfAvailable(RestClient::builder), customizers.orderedStream().toList());
+			ObjectProvider<RestClient.Builder> restClientBuilders, ObjectProvider<DingTalkRobotCustomizer> customizers,
+			ObjectProvider<DingTalkRobotListener> listeners, ApplicationEventPublisher eventPublisher) {
+		List<DingTalkRobotListener> robotListeners = new ArrayList<>(listeners.orderedStream().toList());
+		robotListeners.add(new DeliveryFailedEventPublisher(eventPublisher));
+		DingTalkRobotFactory factory = new DingTalkRobotFactory(properties,
+				() -> restClientBuilders.getIfAvailable(RestClient::builder), customizers.orderedStream().toList(),
+				robotListeners);
 		List<DingTalkRobot> robots = new ArrayList<>();
 		properties.getRobots().forEach((name, robot) -> robots.add(factory.create(name, robot)));
 		return DingTalkRobots.of(robots);

@@ -18,8 +18,9 @@ import org.springframework.core.env.Environment;
  * Registers one {@link DingTalkRobot} bean per configured robot, named
  * {@code dingTalkRobot.<name>} and qualified by the robot's name. Each bean is a factory
  * method call on the {@link DingTalkRobots} registry, which keeps the registration
- * compatible with ahead-of-time processing. A bean of the same name that the application
- * defines itself is left alone.
+ * compatible with ahead-of-time processing. The registry closes the robots, all at once,
+ * so the robot beans have no destroy method of their own. A bean of the same name that
+ * the application defines itself is left alone.
  */
 class DingTalkRobotBeanRegistrar implements BeanDefinitionRegistryPostProcessor {
 
@@ -63,6 +64,7 @@ class DingTalkRobotBeanRegistrar implements BeanDefinitionRegistryPostProcessor 
 			.getBeanDefinition();
 		definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
 		definition.setPrimary(primary);
+		definition.setDestroyMethodName("");
 		return definition;
 	}
 

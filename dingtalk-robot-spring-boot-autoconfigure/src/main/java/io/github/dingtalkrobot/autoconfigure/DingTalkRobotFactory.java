@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import io.github.dingtalkrobot.DingTalkRobot;
+import io.github.dingtalkrobot.delivery.DeliverySettings;
+import io.github.dingtalkrobot.delivery.DingTalkRobotListener;
+import io.github.dingtalkrobot.delivery.RateLimit;
+import io.github.dingtalkrobot.delivery.RetrySettings;
 
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.StringUtils;
@@ -16,23 +20,30 @@ import org.springframework.web.client.RestClient;
 /**
  * Builds a {@link DingTalkRobot} from its properties, on its own copy of the
  * application's {@link RestClient.Builder} so that Spring Boot's HTTP client settings,
- * message converters and observations apply.
+ * message converters and observations apply, and with the application's
+ * {@link DingTalkRobotListener listeners}.
  */
 class DingTalkRobotFactory {
 
 	private final String baseUrl;
 
+	private final Duration shutdownTimeout;
+
 	private final Supplier<RestClient.Builder> restClientBuilders;
 
 	private final List<DingTalkRobotCustomizer> customizers;
 
+	private final List<DingTalkRobotListener> listeners;
+
 	private final Map<Duration, HttpClient> httpClients = new HashMap<>();
 
-	DingTalkRobotFactory(String baseUrl, Supplier<RestClient.Builder> restClientBuilders,
-			List<DingTalkRobotCustomizer> customizers) {
-		this.baseUrl = baseUrl;
+	DingTalkRobotFactory(DingTalkRobotProperties properties, Supplier<RestClient.Builder> restClientBuilders,
+			List<DingTalkRobotCustomizer> customizers, List<DingTalkRobotListener> listeners) {
+		this.baseUrl = properties.getBaseUrl();
+		this.shutdownTimeout = properties.getShutdownTimeout();
 		this.restClientBuilders = restClientBuilders;
 		this.customizers = customizers;
+		this.listeners = listeners;
 	}
 
 	DingTalkRobot create(String name, DingTalkRobotProperties.Robot properties) {
@@ -43,7 +54,10 @@ class DingTalkRobotFactory {
 			.secret(StringUtils.hasText(properties.getSecret()) ? properties.getSecret() : null)
 			.keywords(properties.getKeywords())
 			.enabled(properties.isEnabled())
-			.restClientBuilder(restClientBuilder);
+			.restClientBuilder(restClientBuilder)
+			.rateLimit(rateLimit(properties.getRateLimit()))
+			.delivery(delivery(properties.getDelivery()))
+			.listeners(this.listeners);
 		if (StringUtils.hasText(properties.getWebhook())) {
 			builder.webhook(properties.getWebhook().strip());
 		}
@@ -51,6 +65,18 @@ class DingTalkRobotFactory {
 			builder.baseUrl(this.baseUrl).accessToken(properties.getAccessToken().strip());
 		}
 		return builder.build();
+	}
+
+	private RateLimit rateLimit(DingTalkRobotProperties.RateLimit properties) {
+		return new RateLimit(properties.getMessages(), properties.getWindow(), properties.getMaxWait());
+	}
+
+	private DeliverySettings delivery(DingTalkRobotProperties.Delivery properties) {
+		DingTalkRobotProperties.Retry retry = properties.getRetry();
+		return new DeliverySettings(properties.getQueueCapacity(), properties.isCoalesce(),
+				properties.getThrottlePause(), new RetrySettings(retry.getMaxAttempts(), retry.getInitialBackoff(),
+						retry.getMaxBackoff(), retry.getMultiplier(), retry.isAfterReadTimeout()),
+				this.shutdownTimeout);
 	}
 
 	private JdkClientHttpRequestFactory requestFactory(DingTalkRobotProperties.Robot properties) {

@@ -32,6 +32,13 @@ public class DingTalkRobotProperties implements InitializingBean {
 	private String baseUrl = "https://oapi.dingtalk.com/robot/send";
 
 	/**
+	 * Longest time the closing application context waits for the robots to deliver the
+	 * messages they hold, in elapsed time; messages still undelivered then are logged and
+	 * their futures failed.
+	 */
+	private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+	/**
 	 * Robots, keyed by name. A name is lower-case letters, digits and hyphens, starting
 	 * with a letter or digit, and names the robot's bean 'dingTalkRobot.<name>'.
 	 */
@@ -43,6 +50,14 @@ public class DingTalkRobotProperties implements InitializingBean {
 
 	public void setBaseUrl(String baseUrl) {
 		this.baseUrl = baseUrl;
+	}
+
+	public Duration getShutdownTimeout() {
+		return this.shutdownTimeout;
+	}
+
+	public void setShutdownTimeout(Duration shutdownTimeout) {
+		this.shutdownTimeout = shutdownTimeout;
 	}
 
 	public Map<String, Robot> getRobots() {
@@ -102,6 +117,16 @@ public class DingTalkRobotProperties implements InitializingBean {
 		 * Read timeout of the robot's HTTP client.
 		 */
 		private Duration readTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Rate limit of the robot, shared by synchronous and asynchronous sends.
+		 */
+		private final RateLimit rateLimit = new RateLimit();
+
+		/**
+		 * Delivery of the messages given to sendAsync.
+		 */
+		private final Delivery delivery = new Delivery();
 
 		public @Nullable String getWebhook() {
 			return this.webhook;
@@ -167,12 +192,201 @@ public class DingTalkRobotProperties implements InitializingBean {
 			this.readTimeout = readTimeout;
 		}
 
+		public RateLimit getRateLimit() {
+			return this.rateLimit;
+		}
+
+		public Delivery getDelivery() {
+			return this.delivery;
+		}
+
 		@Override
 		public String toString() {
 			return "Robot[webhook=" + ((this.webhook != null) ? "******" : null) + ", accessToken="
 					+ ((this.accessToken != null) ? "******" : null) + ", secret="
 					+ ((this.secret != null) ? "******" : null) + ", keywords=" + this.keywords + ", primary="
 					+ this.primary + ", enabled=" + this.enabled + "]";
+		}
+
+	}
+
+	/**
+	 * Rate limit of one robot.
+	 */
+	public static class RateLimit {
+
+		/**
+		 * Number of messages the robot may send in any window. DingTalk throttles a robot
+		 * for 10 minutes when it sends more than 20 a minute.
+		 */
+		private int messages = 20;
+
+		/**
+		 * Length of the rolling window.
+		 */
+		private Duration window = Duration.ofSeconds(60);
+
+		/**
+		 * Longest time a synchronous send waits for a free slot, or for the end of a
+		 * pause, before it fails; 0 fails at once.
+		 */
+		private Duration maxWait = Duration.ofSeconds(10);
+
+		public int getMessages() {
+			return this.messages;
+		}
+
+		public void setMessages(int messages) {
+			this.messages = messages;
+		}
+
+		public Duration getWindow() {
+			return this.window;
+		}
+
+		public void setWindow(Duration window) {
+			this.window = window;
+		}
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
+		}
+
+	}
+
+	/**
+	 * Delivery of the messages one robot is given to send asynchronously.
+	 */
+	public static class Delivery {
+
+		/**
+		 * Number of messages that may wait or be in flight; beyond that, sendAsync fails
+		 * at once.
+		 */
+		private int queueCapacity = 1000;
+
+		/**
+		 * Whether consecutive waiting text and Markdown messages are merged into one
+		 * Markdown message.
+		 */
+		private boolean coalesce = true;
+
+		/**
+		 * Time the robot sends nothing after DingTalk throttled it (errcode 130101 or
+		 * 410100); waiting messages stay queued.
+		 */
+		private Duration throttlePause = Duration.ofMinutes(10);
+
+		/**
+		 * Retries of transient failures, for synchronous sends too.
+		 */
+		private final Retry retry = new Retry();
+
+		public int getQueueCapacity() {
+			return this.queueCapacity;
+		}
+
+		public void setQueueCapacity(int queueCapacity) {
+			this.queueCapacity = queueCapacity;
+		}
+
+		public boolean isCoalesce() {
+			return this.coalesce;
+		}
+
+		public void setCoalesce(boolean coalesce) {
+			this.coalesce = coalesce;
+		}
+
+		public Duration getThrottlePause() {
+			return this.throttlePause;
+		}
+
+		public void setThrottlePause(Duration throttlePause) {
+			this.throttlePause = throttlePause;
+		}
+
+		public Retry getRetry() {
+			return this.retry;
+		}
+
+	}
+
+	/**
+	 * Retries of one robot's transient failures: a refused connection, an HTTP 5xx answer
+	 * or errcode -1.
+	 */
+	public static class Retry {
+
+		/**
+		 * Number of times a message is sent at most, the first included; 1 never retries.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * Backoff before the second attempt; later ones grow by the multiplier, each less
+		 * a random part of up to half of it.
+		 */
+		private Duration initialBackoff = Duration.ofMillis(500);
+
+		/**
+		 * Longest backoff between two attempts.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(30);
+
+		/**
+		 * Factor by which the backoff grows with each attempt.
+		 */
+		private double multiplier = 2;
+
+		/**
+		 * Whether to retry a request that was sent but got no answer, such as after a
+		 * read timeout, at the risk of posting the message twice.
+		 */
+		private boolean afterReadTimeout;
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public boolean isAfterReadTimeout() {
+			return this.afterReadTimeout;
+		}
+
+		public void setAfterReadTimeout(boolean afterReadTimeout) {
+			this.afterReadTimeout = afterReadTimeout;
 		}
 
 	}

@@ -33,6 +33,7 @@ class DingTalkRobotPropertiesValidator {
 
 	void validate() {
 		validateBaseUrl();
+		validateNotNegative(DingTalkRobotProperties.PREFIX + ".shutdown-timeout", this.properties.getShutdownTimeout());
 		this.properties.getRobots().forEach(this::validateRobot);
 		validateSinglePrimary();
 	}
@@ -73,6 +74,33 @@ class DingTalkRobotPropertiesValidator {
 		}
 		validatePositive(prefix + "connect-timeout", robot.getConnectTimeout());
 		validatePositive(prefix + "read-timeout", robot.getReadTimeout());
+		validateRateLimit(prefix + "rate-limit.", robot.getRateLimit());
+		validateDelivery(prefix + "delivery.", robot.getDelivery());
+	}
+
+	private void validateRateLimit(String prefix, DingTalkRobotProperties.RateLimit rateLimit) {
+		validatePositive(prefix + "messages", rateLimit.getMessages());
+		validatePositive(prefix + "window", rateLimit.getWindow());
+		validateNotNegative(prefix + "max-wait", rateLimit.getMaxWait());
+	}
+
+	private void validateDelivery(String prefix, DingTalkRobotProperties.Delivery delivery) {
+		validatePositive(prefix + "queue-capacity", delivery.getQueueCapacity());
+		validatePositive(prefix + "throttle-pause", delivery.getThrottlePause());
+		DingTalkRobotProperties.Retry retry = delivery.getRetry();
+		validatePositive(prefix + "retry.max-attempts", retry.getMaxAttempts());
+		validatePositive(prefix + "retry.initial-backoff", retry.getInitialBackoff());
+		validatePositive(prefix + "retry.max-backoff", retry.getMaxBackoff());
+		if (retry.getMaxBackoff().compareTo(retry.getInitialBackoff()) < 0) {
+			throw new InvalidDingTalkRobotPropertiesException(prefix + "retry.max-backoff",
+					"is shorter than '" + prefix + "retry.initial-backoff'.",
+					"Set '" + prefix + "retry.max-backoff' to at least the initial backoff.");
+		}
+		if (!(retry.getMultiplier() >= 1 && Double.isFinite(retry.getMultiplier()))) {
+			throw new InvalidDingTalkRobotPropertiesException(prefix + "retry.multiplier", "must be at least 1.",
+					"Set '" + prefix + "retry.multiplier' to 1 for a constant backoff, or to a larger factor such as "
+							+ "2.");
+		}
 	}
 
 	private void validateWebhook(String property, @Nullable String webhook) {
@@ -89,10 +117,24 @@ class DingTalkRobotPropertiesValidator {
 		}
 	}
 
-	private void validatePositive(String property, @Nullable Duration timeout) {
-		if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+	private void validatePositive(String property, @Nullable Duration duration) {
+		if (duration == null || duration.isNegative() || duration.isZero()) {
 			throw new InvalidDingTalkRobotPropertiesException(property, "must be a positive duration.",
 					"Set '" + property + "' to a duration such as '5s', or remove it to use the default.");
+		}
+	}
+
+	private void validateNotNegative(String property, @Nullable Duration duration) {
+		if (duration == null || duration.isNegative()) {
+			throw new InvalidDingTalkRobotPropertiesException(property, "must be a duration of zero or more.",
+					"Set '" + property + "' to a duration such as '10s', or remove it to use the default.");
+		}
+	}
+
+	private void validatePositive(String property, int value) {
+		if (value <= 0) {
+			throw new InvalidDingTalkRobotPropertiesException(property, "must be a positive number.",
+					"Set '" + property + "' to a number greater than 0, or remove it to use the default.");
 		}
 	}
 

@@ -19,6 +19,8 @@ import io.github.dingtalkrobot.message.TextMessage;
  */
 public final class RobotKeywords {
 
+	private static final String PARAGRAPH_SEPARATOR = "\n\n";
+
 	private final List<String> keywords;
 
 	/**
@@ -44,6 +46,16 @@ public final class RobotKeywords {
 			return message;
 		}
 		return withKeyword(message, this.keywords.get(0));
+	}
+
+	/**
+	 * Return what {@link #applyTo(Message)} appends to the text of a Markdown message
+	 * that lacks a keyword, so that a message can be sized to leave room for it.
+	 * @return the first keyword as a paragraph of its own, or an empty string when the
+	 * robot has no keywords
+	 */
+	public String markdownAddition() {
+		return this.keywords.isEmpty() ? "" : PARAGRAPH_SEPARATOR + this.keywords.get(0);
 	}
 
 	private boolean containsKeyword(String text) {
@@ -74,13 +86,14 @@ public final class RobotKeywords {
 			return new TextMessage(text.content() + "\n" + keyword, text.at());
 		}
 		if (message instanceof MarkdownMessage markdown) {
-			return new MarkdownMessage(markdown.title(), markdown.text() + "\n\n" + keyword, markdown.at());
+			return new MarkdownMessage(markdown.title(), markdown.text() + PARAGRAPH_SEPARATOR + keyword,
+					markdown.at());
 		}
 		if (message instanceof LinkMessage link) {
 			return new LinkMessage(link.title(), link.text() + " " + keyword, link.messageUrl(), link.picUrl());
 		}
 		if (message instanceof ActionCardMessage card) {
-			return new ActionCardMessage(card.title(), card.text() + "\n\n" + keyword, card.singleButton(),
+			return new ActionCardMessage(card.title(), card.text() + PARAGRAPH_SEPARATOR + keyword, card.singleButton(),
 					card.buttons(), card.orientation(), card.hideAvatar());
 		}
 		List<FeedCardMessage.Link> links = ((FeedCardMessage) message).links();

@@ -28,7 +28,7 @@ class ConfigurationMetadataTests {
 		DocumentContext metadata = metadata();
 		List<Map<String, Object>> properties = metadata.read("$.properties");
 		assertThat(properties).extracting((property) -> property.get("name"))
-			.contains("dingtalk.base-url", "dingtalk.robots");
+			.contains("dingtalk.base-url", "dingtalk.shutdown-timeout", "dingtalk.robots");
 		assertThat(properties).allSatisfy(
 				(property) -> assertThat(property.get("description")).as("description of %s", property.get("name"))
 					.asString()
@@ -47,7 +47,7 @@ class ConfigurationMetadataTests {
 			.map(Field::getName)
 			.toList();
 		assertThat(robotProperties).contains("webhook", "accessToken", "secret", "keywords", "primary", "enabled",
-				"connectTimeout", "readTimeout");
+				"connectTimeout", "readTimeout", "rateLimit", "delivery");
 	}
 
 	@Test

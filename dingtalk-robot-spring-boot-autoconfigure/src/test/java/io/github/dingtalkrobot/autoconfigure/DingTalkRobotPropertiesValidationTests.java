@@ -2,6 +2,8 @@ package io.github.dingtalkrobot.autoconfigure;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -72,6 +74,40 @@ class DingTalkRobotPropertiesValidationTests {
 		this.contextRunner
 			.withPropertyValues("dingtalk.robots.ops.access-token=" + TOKEN, "dingtalk.robots.ops.read-timeout=0s")
 			.run(failsNaming("dingtalk.robots.ops.read-timeout", "must be a positive duration"));
+	}
+
+	@ParameterizedTest(name = "{0}={1}")
+	@CsvSource(delimiter = '|', quoteCharacter = '"',
+			textBlock = """
+					rate-limit.messages            | 0     | must be a positive number
+					rate-limit.window              | 0s    | must be a positive duration
+					rate-limit.max-wait            | -1s   | must be a duration of zero or more
+					delivery.queue-capacity        | 0     | must be a positive number
+					delivery.throttle-pause        | 0s    | must be a positive duration
+					delivery.retry.max-attempts    | 0     | must be a positive number
+					delivery.retry.initial-backoff | 0ms   | must be a positive duration
+					delivery.retry.max-backoff     | 100ms | is shorter than 'dingtalk.robots.ops.delivery.retry.initial-backoff'
+					delivery.retry.multiplier      | 0.5   | must be at least 1
+					""")
+	void robotWithInvalidDeliverySettingFailsStartup(String property, String value, String problem) {
+		this.contextRunner
+			.withPropertyValues("dingtalk.robots.ops.access-token=" + TOKEN,
+					"dingtalk.robots.ops." + property + "=" + value)
+			.run(failsNaming("dingtalk.robots.ops." + property, problem));
+	}
+
+	@Test
+	void negativeShutdownTimeoutFailsStartup() {
+		this.contextRunner.withPropertyValues("dingtalk.shutdown-timeout=-1s")
+			.run(failsNaming("dingtalk.shutdown-timeout", "must be a duration of zero or more"));
+	}
+
+	@Test
+	void zeroWaitsAreValid() {
+		this.contextRunner
+			.withPropertyValues("dingtalk.robots.ops.access-token=" + TOKEN, "dingtalk.shutdown-timeout=0s",
+					"dingtalk.robots.ops.rate-limit.max-wait=0s")
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test
