@@ -1,5 +1,6 @@
 /**
- * JMH benchmarks of DingTalk robots against a loopback server.
+ * Benchmarks of DingTalk robots: JMH benchmarks against a loopback server, and a
+ * simulation of a burst of alerts against the DingTalk emulator.
  */
 @NullMarked
 package io.github.dingtalkrobot.benchmarks;

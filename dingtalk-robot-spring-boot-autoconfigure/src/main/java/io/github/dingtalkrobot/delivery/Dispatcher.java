@@ -74,17 +74,15 @@ final class Dispatcher implements Runnable {
 	}
 
 	/**
-	 * Wait for the queue to be drained and the thread to end.
+	 * Wait, up to a timeout, for the queue to be drained and the thread to end.
 	 * @param timeout how long to wait, in elapsed time
-	 * @return whether the thread ended
 	 */
-	boolean awaitTermination(Duration timeout) {
+	void awaitTermination(Duration timeout) {
 		try {
-			return this.terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+			this.terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return false;
 		}
 	}
 

@@ -177,9 +177,10 @@ public final class RobotDelivery {
 		synchronized (this.lifecycleMonitor) {
 			remaining = Duration.ofNanos(Math.max(0, this.closeDeadlineNanos - System.nanoTime()));
 		}
-		if (this.dispatcherStarted && this.dispatcher.awaitTermination(remaining)) {
-			return;
+		if (this.dispatcherStarted) {
+			this.dispatcher.awaitTermination(remaining);
 		}
+		// Empty unless the dispatcher ran out of time, or died
 		this.dispatcher.abandon();
 		DeliveryQueue.Drained drained = this.queue.drain();
 		drained.inFlight().forEach((pending) -> this.failures.giveUp(pending, closed(true)));
