@@ -1,6 +1,6 @@
 package io.github.dingtalkrobot.test;
 
-import io.github.dingtalkrobot.DingTalkRateLimitedException;
+import io.github.dingtalkrobot.DingTalkApiException;
 import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.message.Message;
 import org.junit.jupiter.api.Test;
@@ -73,10 +73,13 @@ class DingTalkRobotApplicationTests {
 
 	@Test
 	void faultInjectedIntoTheEmulatorReachesTheApplicationAsATypedException() {
-		this.emulator.robot("ops").failNext(1).withErrcode(130101);
-		assertThatExceptionOfType(DingTalkRateLimitedException.class)
-			.isThrownBy(() -> this.notifier.ops().sendText("too fast"))
-			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(130101));
+		// A permanent refusal: a 130101 would rightly pause the shared robot for ten
+		// minutes
+		this.emulator.robot("ops").failNext(1).withErrcode(430101);
+		assertThatExceptionOfType(DingTalkApiException.class)
+			.isThrownBy(() -> this.notifier.ops().sendText("unsafe link"))
+			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(430101))
+			.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse());
 		assertThat(this.notifier.ops().sendText("fine again").errcode()).isZero();
 		assertThat(this.emulator.robot("ops")).hasNoPendingFaults().receivedText("fine again");
 	}

@@ -155,16 +155,6 @@ class SampleApplicationTests {
 	}
 
 	@Test
-	void rateLimitedRobotAsksToRetryLater() {
-		this.emulator.robot("ops").failNext(1).withErrcode(130101);
-		ResponseEntity<Map<String, Object>> response = post("/alerts",
-				new Alert("checkout", "P3", "Slow responses", "13900000002"), JSON_OBJECT);
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
-		assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("600");
-		assertThat(response.getBody()).containsEntry("errcode", 130101).containsEntry("robot", "ops");
-	}
-
-	@Test
 	void messageTooLargeForDingTalkIsContentTooLargeAndNotSent() {
 		int requests = this.emulator.requests().size();
 		ResponseEntity<Map<String, Object>> response = post("/messages/text",
