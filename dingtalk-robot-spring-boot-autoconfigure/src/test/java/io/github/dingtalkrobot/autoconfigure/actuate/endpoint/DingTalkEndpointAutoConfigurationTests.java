@@ -1,0 +1,147 @@
+package io.github.dingtalkrobot.autoconfigure.actuate.endpoint;
+
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import io.github.dingtalkrobot.DingTalkApiException;
+import io.github.dingtalkrobot.DingTalkRobot;
+import io.github.dingtalkrobot.DingTalkRobots;
+import io.github.dingtalkrobot.LoopbackServer;
+import io.github.dingtalkrobot.autoconfigure.DingTalkRobotAutoConfiguration;
+import io.github.dingtalkrobot.autoconfigure.actuate.endpoint.DingTalkEndpoint.RobotDescriptor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link DingTalkEndpointAutoConfiguration} and {@link DingTalkEndpoint}, with
+ * robots sending to a server on loopback.
+ */
+class DingTalkEndpointAutoConfigurationTests {
+
+	private static final String TOKEN = "tok-endpoint-8e2c4b";
+
+	private static final String OTHER_TOKEN = "tok-endpoint-17a9d3";
+
+	private static final String SECRET = "SECendpoint5a5a5a";
+
+	@RegisterExtension
+	final LoopbackServer server = new LoopbackServer();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(
+				AutoConfigurations.of(DingTalkRobotAutoConfiguration.class, DingTalkEndpointAutoConfiguration.class))
+		.withPropertyValues("dingtalk.base-url=" + this.server.baseUrl(),
+				"dingtalk.robots.alerts.webhook=" + this.server.webhook(TOKEN),
+				"dingtalk.robots.alerts.secret=" + SECRET, "dingtalk.robots.alerts.keywords=alert,ops",
+				"dingtalk.robots.deploys.access-token=" + OTHER_TOKEN,
+				"dingtalk.robots.deploys.rate-limit.messages=10");
+
+	@Test
+	void endpointIsNotAvailableUnlessExposed() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(DingTalkEndpoint.class));
+	}
+
+	@Test
+	void endpointBacksOffWithoutActuator() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=dingtalk")
+			.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(DingTalkRobots.class);
+				assertThat(context).doesNotHaveBean(DingTalkEndpoint.class);
+			});
+	}
+
+	@Test
+	void endpointDescribesEachRobot() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=dingtalk").run((context) -> {
+			DingTalkRobots robots = context.getBean(DingTalkRobots.class);
+			robots.get("alerts").sendText("alert: disk full");
+			this.server.answer(200, "application/json", "{\"errcode\":310000,\"errmsg\":\"keywords not in content\"}");
+			assertThatExceptionOfType(DingTalkApiException.class)
+				.isThrownBy(() -> robots.get("deploys").sendText("deployed"));
+			DocumentContext json = JsonPath.parse(EndpointJson.write(context.getBean(DingTalkEndpoint.class).robots()));
+			String host = "http://127.0.0.1:" + this.server.baseUrl().split(":")[2];
+			assertThat(json.<List<String>>read("$.robots[*].name")).containsExactly("alerts", "deploys");
+			assertThat(json.<Map<String, Object>>read("$.robots[0]"))
+				.containsEntry("webhook", host + "?access_token=******")
+				.containsEntry("signed", true)
+				.containsEntry("keywords", 2)
+				.containsEntry("enabled", true)
+				.containsEntry("queueDepth", 0)
+				.containsEntry("lastFailure", null)
+				.containsKey("lastSuccess");
+			assertThat(json.<Map<String, Object>>read("$.robots[0].rateLimit")).containsEntry("messages", 20)
+				.containsEntry("window", "PT1M")
+				.containsEntry("used", 1)
+				.containsEntry("pausedUntil", null);
+			assertThat(json.<Object>read("$.robots[0].lastSuccess")).isNotNull();
+			assertThat(json.<Map<String, Object>>read("$.robots[1]"))
+				.containsEntry("webhook", host + "?access_token=******")
+				.containsEntry("signed", false)
+				.containsEntry("keywords", 0)
+				.containsEntry("lastSuccess", null);
+			assertThat(json.<Integer>read("$.robots[1].rateLimit.messages")).isEqualTo(10);
+			assertThat(json.<Integer>read("$.robots[1].lastFailure.errcode")).isEqualTo(310000);
+			assertThat(json.<Object>read("$.robots[1].lastFailure.time")).isNotNull();
+		});
+	}
+
+	@Test
+	void endpointDescribesOneRobotByName() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=dingtalk").run((context) -> {
+			DingTalkEndpoint endpoint = context.getBean(DingTalkEndpoint.class);
+			RobotDescriptor deploys = endpoint.robot("deploys");
+			assertThat(deploys).isNotNull();
+			assertThat(deploys.name()).isEqualTo("deploys");
+			assertThat(deploys.signed()).isFalse();
+			assertThat(endpoint.robot("unknown")).isNull();
+		});
+	}
+
+	@Test
+	void robotsConfiguredElsewhereHaveUnknownConfiguration() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DingTalkRobotAutoConfiguration.class,
+					DingTalkEndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoints.web.exposure.include=dingtalk")
+			.withBean(DingTalkRobots.class,
+					() -> DingTalkRobots
+						.of(List.of(DingTalkRobot.builder("own").webhook(this.server.webhook(TOKEN)).build())))
+			.run((context) -> {
+				context.getBean(DingTalkRobots.class).get("own").sendText("hello");
+				RobotDescriptor own = context.getBean(DingTalkEndpoint.class).robot("own");
+				assertThat(own).isNotNull();
+				assertThat(own.lastSuccess()).isNotNull();
+				assertThat(own.rateLimit().used()).isOne();
+				assertThat(own.webhook()).isNull();
+				assertThat(own.signed()).isNull();
+				assertThat(own.enabled()).isNull();
+				assertThat(own.rateLimit().messages()).isNull();
+			});
+	}
+
+	@Test
+	void endpointOutputRevealsNoSecret() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=dingtalk").run((context) -> {
+			DingTalkRobots robots = context.getBean(DingTalkRobots.class);
+			robots.get("alerts").sendText("alert: signed");
+			String sign = this.server.onlyRequest().query().get("sign");
+			this.server.answer(200, "application/json", "{\"errcode\":130101,\"errmsg\":\"send too fast\"}");
+			assertThatExceptionOfType(DingTalkApiException.class)
+				.isThrownBy(() -> robots.get("deploys").sendText("too fast"));
+			String json = EndpointJson.write(context.getBean(DingTalkEndpoint.class).robots());
+			assertThat(json).contains("alerts", "deploys", "130101")
+				.doesNotContain(TOKEN, OTHER_TOKEN, SECRET, sign, "sign=", "timestamp=");
+		});
+	}
+
+}

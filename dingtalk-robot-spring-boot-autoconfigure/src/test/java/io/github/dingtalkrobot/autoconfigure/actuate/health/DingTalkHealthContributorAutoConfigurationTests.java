@@ -1,0 +1,117 @@
+package io.github.dingtalkrobot.autoconfigure.actuate.health;
+
+import java.util.Map;
+
+import io.github.dingtalkrobot.DingTalkApiException;
+import io.github.dingtalkrobot.DingTalkRobots;
+import io.github.dingtalkrobot.LoopbackServer;
+import io.github.dingtalkrobot.autoconfigure.DingTalkRobotAutoConfiguration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link DingTalkHealthContributorAutoConfiguration}, with robots sending to a
+ * server on loopback. Spring Boot 4 only: the {@code spring-boot-3.5} profile leaves this
+ * class out.
+ */
+class DingTalkHealthContributorAutoConfigurationTests {
+
+	private static final String TOKEN = "tok-health-6b0e2f";
+
+	private static final String SECRET = "SEChealth9c9c9c";
+
+	@RegisterExtension
+	final LoopbackServer server = new LoopbackServer();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DingTalkRobotAutoConfiguration.class,
+				DingTalkHealthContributorAutoConfiguration.class))
+		.withPropertyValues("dingtalk.robots.alerts.webhook=" + this.server.webhook(TOKEN),
+				"dingtalk.robots.alerts.secret=" + SECRET, "dingtalk.robots.alerts.rate-limit.max-wait=0",
+				"dingtalk.robots.deploys.webhook=" + this.server.webhook(TOKEN),
+				"dingtalk.robots.deploys.delivery.retry.max-attempts=1");
+
+	@Test
+	void healthIsOffByDefault() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean("dingtalkHealthContributor"));
+	}
+
+	@Test
+	void robotsThatSentNothingAreUp() {
+		this.contextRunner.withPropertyValues("management.health.dingtalk.enabled=true").run((context) -> {
+			assertThat(health(context, "alerts").getStatus()).isEqualTo(Status.UP);
+			assertThat(health(context, "deploys").getStatus()).isEqualTo(Status.UP);
+		});
+	}
+
+	@Test
+	void robotThatGaveUpOnItsLastMessageIsDownUntilItDeliversOne() {
+		this.contextRunner.withPropertyValues("management.health.dingtalk.enabled=true").run((context) -> {
+			DingTalkRobots robots = context.getBean(DingTalkRobots.class);
+			this.server.answer(200, "application/json", "{\"errcode\":310000,\"errmsg\":\"sign not match\"}");
+			assertThatExceptionOfType(DingTalkApiException.class)
+				.isThrownBy(() -> robots.get("alerts").sendText("refused"));
+			Health down = health(context, "alerts");
+			assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(down.getDetails()).containsEntry("lastFailureErrcode", 310000)
+				.containsEntry("reason", "The robot gave up on its last message")
+				.containsKey("lastFailure");
+			assertThat(health(context, "deploys").getStatus()).isEqualTo(Status.UP);
+			this.server.answer(200, "application/json", LoopbackServer.OK);
+			robots.get("alerts").sendText("delivered");
+			Health up = health(context, "alerts");
+			assertThat(up.getStatus()).isEqualTo(Status.UP);
+			assertThat(up.getDetails()).containsKeys("lastSuccess", "lastFailure");
+		});
+	}
+
+	@Test
+	void throttledRobotIsDown() {
+		this.contextRunner.withPropertyValues("management.health.dingtalk.enabled=true").run((context) -> {
+			DingTalkRobots robots = context.getBean(DingTalkRobots.class);
+			robots.get("alerts").sendText("delivered");
+			this.server.answer(200, "application/json", "{\"errcode\":130101,\"errmsg\":\"send too fast\"}");
+			assertThatExceptionOfType(DingTalkApiException.class)
+				.isThrownBy(() -> robots.get("alerts").sendText("too fast"));
+			Health health = health(context, "alerts");
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).containsEntry("lastFailureErrcode", 130101)
+				.containsEntry("reason", "DingTalk throttled the robot; it sends nothing until the pause ends")
+				.containsKey("pausedUntil");
+		});
+	}
+
+	@Test
+	void healthDetailsRevealNoSecret() {
+		this.contextRunner.withPropertyValues("management.health.dingtalk.enabled=true").run((context) -> {
+			DingTalkRobots robots = context.getBean(DingTalkRobots.class);
+			robots.get("alerts").sendText("delivered");
+			String sign = this.server.onlyRequest().query().get("sign");
+			this.server.answer(500, "text/plain", "failed for access_token=" + TOKEN);
+			assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> robots.get("deploys").sendText("lost"));
+			for (String robot : new String[] { "alerts", "deploys" }) {
+				Map<String, Object> details = health(context, robot).getDetails();
+				assertThat(details).isNotEmpty();
+				assertThat(details.toString()).doesNotContain(TOKEN, SECRET, sign, "sign=");
+			}
+		});
+	}
+
+	private Health health(AssertableApplicationContext context, String robot) {
+		CompositeHealthContributor robots = context.getBean("dingtalkHealthContributor",
+				CompositeHealthContributor.class);
+		return ((HealthIndicator) robots.getContributor(robot)).health();
+	}
+
+}
