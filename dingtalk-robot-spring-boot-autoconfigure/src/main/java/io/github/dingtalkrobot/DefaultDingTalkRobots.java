@@ -1,6 +1,8 @@
 package io.github.dingtalkrobot;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,17 +42,26 @@ final class DefaultDingTalkRobots implements DingTalkRobots {
 	}
 
 	/**
-	 * Close every robot, letting them all drain at the same time so that closing takes no
-	 * longer than the longest shutdown timeout.
+	 * Close every robot, each on its own thread so that they all drain at the same time
+	 * and closing takes no longer than the longest shutdown timeout.
 	 */
 	@Override
 	public void close() {
+		List<Thread> closing = new ArrayList<>();
 		this.robots.values().forEach((robot) -> {
-			if (robot instanceof DefaultDingTalkRobot defaultRobot) {
-				defaultRobot.beginClose();
-			}
+			Thread thread = new Thread(robot::close, "dingtalk-close-" + robot.name());
+			thread.start();
+			closing.add(thread);
 		});
-		this.robots.values().forEach(DingTalkRobot::close);
+		for (Thread thread : closing) {
+			try {
+				thread.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 	}
 
 	@Override

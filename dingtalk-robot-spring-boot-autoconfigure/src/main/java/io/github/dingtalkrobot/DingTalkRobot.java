@@ -1,14 +1,16 @@
 package io.github.dingtalkrobot;
 
+import io.github.dingtalkrobot.internal.DefaultDingTalkRobotBuilder;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 
-import io.github.dingtalkrobot.delivery.DeliverySettings;
-import io.github.dingtalkrobot.delivery.DingTalkRobotListener;
-import io.github.dingtalkrobot.delivery.RateLimit;
-import io.github.dingtalkrobot.delivery.RobotState;
+import io.github.dingtalkrobot.DeliverySettings;
+import io.github.dingtalkrobot.DingTalkRobotListener;
+import io.github.dingtalkrobot.RateLimit;
+import io.github.dingtalkrobot.RobotState;
 import io.github.dingtalkrobot.message.Message;
 import org.jspecify.annotations.Nullable;
 

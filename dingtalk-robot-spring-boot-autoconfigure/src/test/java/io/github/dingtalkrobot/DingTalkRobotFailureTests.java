@@ -16,8 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-import io.github.dingtalkrobot.delivery.DeliverySettings;
-import io.github.dingtalkrobot.delivery.RetrySettings;
+import io.github.dingtalkrobot.DeliverySettings;
+import io.github.dingtalkrobot.RetrySettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -11,13 +11,13 @@ import java.util.stream.IntStream;
 import io.github.dingtalkrobot.DingTalkException;
 import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.message.Message;
-import io.github.dingtalkrobot.test.DingTalkEmulator;
-import io.github.dingtalkrobot.test.EmulatedRobot;
-import io.github.dingtalkrobot.test.RecordedRequest;
-import io.github.dingtalkrobot.test.ScaledClock;
-import io.github.dingtalkrobot.webhook.RobotWebhook;
-import io.github.dingtalkrobot.webhook.WebhookClient;
-import io.github.dingtalkrobot.webhook.WebhookPayload;
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
+import io.github.dingtalkrobot.emulator.RecordedRequest;
+import io.github.dingtalkrobot.emulator.ScaledClock;
+import io.github.dingtalkrobot.internal.webhook.RobotWebhook;
+import io.github.dingtalkrobot.internal.webhook.WebhookClient;
+import io.github.dingtalkrobot.internal.webhook.WebhookPayload;
 
 import org.springframework.web.client.RestClient;
 

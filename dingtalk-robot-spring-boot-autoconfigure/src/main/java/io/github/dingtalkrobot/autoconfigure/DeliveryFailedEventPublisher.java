@@ -1,7 +1,7 @@
 package io.github.dingtalkrobot.autoconfigure;
 
-import io.github.dingtalkrobot.delivery.DeliveryFailure;
-import io.github.dingtalkrobot.delivery.DingTalkRobotListener;
+import io.github.dingtalkrobot.DeliveryFailure;
+import io.github.dingtalkrobot.DingTalkRobotListener;
 
 import org.springframework.context.ApplicationEventPublisher;
 

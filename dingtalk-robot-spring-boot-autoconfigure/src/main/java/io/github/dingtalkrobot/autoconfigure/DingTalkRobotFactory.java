@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import io.github.dingtalkrobot.DingTalkRobot;
-import io.github.dingtalkrobot.delivery.DeliverySettings;
-import io.github.dingtalkrobot.delivery.DingTalkRobotListener;
-import io.github.dingtalkrobot.delivery.RateLimit;
-import io.github.dingtalkrobot.delivery.RetrySettings;
+import io.github.dingtalkrobot.DeliverySettings;
+import io.github.dingtalkrobot.DingTalkRobotListener;
+import io.github.dingtalkrobot.RateLimit;
+import io.github.dingtalkrobot.RetrySettings;
 
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.StringUtils;

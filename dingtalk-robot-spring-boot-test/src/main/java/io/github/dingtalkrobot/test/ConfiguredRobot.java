@@ -1,11 +1,13 @@
 package io.github.dingtalkrobot.test;
 
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import io.github.dingtalkrobot.autoconfigure.DingTalkRobotProperties;
-import io.github.dingtalkrobot.webhook.RobotWebhook;
+import io.github.dingtalkrobot.internal.webhook.RobotWebhook;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.Bindable;

@@ -1,5 +1,8 @@
 package io.github.dingtalkrobot.test;
 
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
+
 /**
  * Entry point for AssertJ assertions on a {@link DingTalkEmulator} and its robots:
  * <pre class="code">

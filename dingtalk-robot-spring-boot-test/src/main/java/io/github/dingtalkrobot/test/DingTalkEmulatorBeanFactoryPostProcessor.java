@@ -1,5 +1,7 @@
 package io.github.dingtalkrobot.test;
 
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package io.github.dingtalkrobot.test;
 
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
+import io.github.dingtalkrobot.emulator.RecordedRequest;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;

@@ -1,5 +1,8 @@
 package io.github.dingtalkrobot.test;
 
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
+import io.github.dingtalkrobot.emulator.RecordedRequest;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,8 +13,8 @@ import java.util.stream.Collectors;
 import io.github.dingtalkrobot.DingTalkQueueFullException;
 import io.github.dingtalkrobot.DingTalkResponse;
 import io.github.dingtalkrobot.DingTalkRobot;
-import io.github.dingtalkrobot.delivery.DeliverySettings;
-import io.github.dingtalkrobot.delivery.RateLimit;
+import io.github.dingtalkrobot.DeliverySettings;
+import io.github.dingtalkrobot.RateLimit;
 import io.github.dingtalkrobot.message.Message;
 import io.github.dingtalkrobot.message.TextMessage;
 import org.junit.jupiter.api.BeforeEach;

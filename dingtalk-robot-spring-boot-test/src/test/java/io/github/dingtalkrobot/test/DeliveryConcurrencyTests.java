@@ -1,5 +1,8 @@
 package io.github.dingtalkrobot.test;
 
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
+import io.github.dingtalkrobot.emulator.ScaledClock;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,8 +23,8 @@ import java.util.regex.Pattern;
 
 import io.github.dingtalkrobot.DingTalkException;
 import io.github.dingtalkrobot.DingTalkRobot;
-import io.github.dingtalkrobot.delivery.DeliverySettings;
-import io.github.dingtalkrobot.delivery.RateLimit;
+import io.github.dingtalkrobot.DeliverySettings;
+import io.github.dingtalkrobot.RateLimit;
 import io.github.dingtalkrobot.message.Message;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,5 +1,9 @@
 package io.github.dingtalkrobot.test;
 
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
+import io.github.dingtalkrobot.emulator.FaultKind;
+import io.github.dingtalkrobot.emulator.RecordedRequest;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -13,10 +17,10 @@ import io.github.dingtalkrobot.DingTalkApiException;
 import io.github.dingtalkrobot.DingTalkResponse;
 import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.DingTalkTransportException;
-import io.github.dingtalkrobot.delivery.DeliverySettings;
-import io.github.dingtalkrobot.delivery.DingTalkRobotListener;
-import io.github.dingtalkrobot.delivery.RetrySettings;
-import io.github.dingtalkrobot.delivery.SendOutcome;
+import io.github.dingtalkrobot.DeliverySettings;
+import io.github.dingtalkrobot.DingTalkRobotListener;
+import io.github.dingtalkrobot.RetrySettings;
+import io.github.dingtalkrobot.SendOutcome;
 import io.github.dingtalkrobot.message.Message;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;

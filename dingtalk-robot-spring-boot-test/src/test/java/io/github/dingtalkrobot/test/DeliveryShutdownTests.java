@@ -1,5 +1,8 @@
 package io.github.dingtalkrobot.test;
 
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
+import io.github.dingtalkrobot.emulator.RecordedRequest;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,10 +13,10 @@ import java.util.stream.IntStream;
 import io.github.dingtalkrobot.DingTalkResponse;
 import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.DingTalkRobotClosedException;
-import io.github.dingtalkrobot.delivery.DeliveryFailure;
-import io.github.dingtalkrobot.delivery.DeliverySettings;
-import io.github.dingtalkrobot.delivery.DingTalkRobotListener;
-import io.github.dingtalkrobot.delivery.RateLimit;
+import io.github.dingtalkrobot.DeliveryFailure;
+import io.github.dingtalkrobot.DeliverySettings;
+import io.github.dingtalkrobot.DingTalkRobotListener;
+import io.github.dingtalkrobot.RateLimit;
 import io.github.dingtalkrobot.message.Message;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package io.github.dingtalkrobot.test;
 
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -9,8 +11,8 @@ import java.util.stream.IntStream;
 import io.github.dingtalkrobot.DingTalkRateLimitedException;
 import io.github.dingtalkrobot.DingTalkResponse;
 import io.github.dingtalkrobot.DingTalkRobot;
-import io.github.dingtalkrobot.delivery.DeliverySettings;
-import io.github.dingtalkrobot.delivery.RateLimit;
+import io.github.dingtalkrobot.DeliverySettings;
+import io.github.dingtalkrobot.RateLimit;
 import io.github.dingtalkrobot.message.Message;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,10 @@
 package io.github.dingtalkrobot.test;
 
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
+import io.github.dingtalkrobot.emulator.Mentions;
+import io.github.dingtalkrobot.emulator.RecordedRequest;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

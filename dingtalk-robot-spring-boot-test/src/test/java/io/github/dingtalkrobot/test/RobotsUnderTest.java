@@ -1,5 +1,8 @@
 package io.github.dingtalkrobot.test;
 
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

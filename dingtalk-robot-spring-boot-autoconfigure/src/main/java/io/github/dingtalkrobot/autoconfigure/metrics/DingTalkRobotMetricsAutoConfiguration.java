@@ -2,7 +2,7 @@ package io.github.dingtalkrobot.autoconfigure.metrics;
 
 import io.github.dingtalkrobot.DingTalkRobots;
 import io.github.dingtalkrobot.autoconfigure.DingTalkRobotAutoConfiguration;
-import io.github.dingtalkrobot.delivery.DingTalkRobotListener;
+import io.github.dingtalkrobot.DingTalkRobotListener;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;

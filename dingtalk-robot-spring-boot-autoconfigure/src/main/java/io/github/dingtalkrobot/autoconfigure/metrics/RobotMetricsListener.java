@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
-import io.github.dingtalkrobot.delivery.DingTalkRobotListener;
-import io.github.dingtalkrobot.delivery.SendOutcome;
+import io.github.dingtalkrobot.DingTalkRobotListener;
+import io.github.dingtalkrobot.SendOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

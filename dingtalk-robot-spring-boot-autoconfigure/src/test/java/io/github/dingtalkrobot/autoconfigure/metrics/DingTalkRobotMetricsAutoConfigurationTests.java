@@ -11,7 +11,7 @@ import io.github.dingtalkrobot.DingTalkRobots;
 import io.github.dingtalkrobot.DingTalkTransportException;
 import io.github.dingtalkrobot.LoopbackServer;
 import io.github.dingtalkrobot.autoconfigure.DingTalkRobotAutoConfiguration;
-import io.github.dingtalkrobot.delivery.DingTalkRobotListener;
+import io.github.dingtalkrobot.DingTalkRobotListener;
 import io.github.dingtalkrobot.message.Message;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

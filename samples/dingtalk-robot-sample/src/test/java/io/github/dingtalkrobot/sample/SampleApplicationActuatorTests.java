@@ -3,7 +3,7 @@ package io.github.dingtalkrobot.sample;
 import java.util.Map;
 
 import io.github.dingtalkrobot.DingTalkRobots;
-import io.github.dingtalkrobot.test.DingTalkEmulator;
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;

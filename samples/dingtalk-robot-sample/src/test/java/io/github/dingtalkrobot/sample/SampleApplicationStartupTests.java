@@ -1,7 +1,7 @@
 package io.github.dingtalkrobot.sample;
 
-import io.github.dingtalkrobot.test.DingTalkEmulator;
-import io.github.dingtalkrobot.test.EmulatedRobot;
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -3,8 +3,8 @@ package io.github.dingtalkrobot.sample;
 import java.util.List;
 import java.util.Map;
 
-import io.github.dingtalkrobot.test.DingTalkEmulator;
-import io.github.dingtalkrobot.test.RecordedRequest;
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
+import io.github.dingtalkrobot.emulator.RecordedRequest;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

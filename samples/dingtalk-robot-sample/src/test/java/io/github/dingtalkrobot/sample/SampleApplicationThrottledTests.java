@@ -2,7 +2,7 @@ package io.github.dingtalkrobot.sample;
 
 import java.util.Map;
 
-import io.github.dingtalkrobot.test.DingTalkEmulator;
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,9 +1,9 @@
 package io.github.dingtalkrobot.sample;
 
-import io.github.dingtalkrobot.test.DingTalkEmulator;
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
 import io.github.dingtalkrobot.test.DingTalkEmulatorExtension;
-import io.github.dingtalkrobot.test.EmulatedRobot;
-import io.github.dingtalkrobot.test.RecordedRequest;
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
+import io.github.dingtalkrobot.emulator.RecordedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -5,8 +5,8 @@ import java.util.List;
 
 import io.github.dingtalkrobot.DingTalkRobots;
 import io.github.dingtalkrobot.autoconfigure.DingTalkRobotProperties;
-import io.github.dingtalkrobot.delivery.RobotState;
-import io.github.dingtalkrobot.webhook.RobotWebhook;
+import io.github.dingtalkrobot.RobotState;
+import io.github.dingtalkrobot.internal.webhook.RobotWebhook;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;

@@ -3,7 +3,7 @@ package io.github.dingtalkrobot.autoconfigure.actuate.health;
 import java.time.Instant;
 
 import io.github.dingtalkrobot.DingTalkRobot;
-import io.github.dingtalkrobot.delivery.RobotState;
+import io.github.dingtalkrobot.RobotState;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.dingtalkrobot.autoconfigure.DingTalkRobotProperties;
-import io.github.dingtalkrobot.test.DingTalkEmulator;
-import io.github.dingtalkrobot.test.EmulatedRobot;
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -2,7 +2,7 @@ package io.github.dingtalkrobot.sample.emulator;
 
 import java.util.List;
 
-import io.github.dingtalkrobot.test.DingTalkEmulator;
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

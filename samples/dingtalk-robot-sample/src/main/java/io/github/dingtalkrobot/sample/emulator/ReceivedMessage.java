@@ -4,8 +4,8 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.github.dingtalkrobot.test.Mentions;
-import io.github.dingtalkrobot.test.RecordedRequest;
+import io.github.dingtalkrobot.emulator.Mentions;
+import io.github.dingtalkrobot.emulator.RecordedRequest;
 import org.jspecify.annotations.Nullable;
 
 /**

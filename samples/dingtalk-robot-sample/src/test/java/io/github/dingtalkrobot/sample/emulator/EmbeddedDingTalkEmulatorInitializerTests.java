@@ -4,9 +4,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.dingtalkrobot.DingTalkRobots;
 import io.github.dingtalkrobot.autoconfigure.DingTalkRobotAutoConfiguration;
-import io.github.dingtalkrobot.test.DingTalkEmulator;
-import io.github.dingtalkrobot.test.EmulatedRobot;
-import io.github.dingtalkrobot.test.RecordedRequest;
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
+import io.github.dingtalkrobot.emulator.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

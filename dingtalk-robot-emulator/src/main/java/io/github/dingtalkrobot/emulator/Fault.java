@@ -1,0 +1,25 @@
+package io.github.dingtalkrobot.emulator;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A fault to inject into the answer to one request.
+ *
+ * @param kind the kind of fault
+ * @param replacement the response that replaces normal handling, or {@code null} to
+ * handle the request as usual
+ * @param delay how long to hold the answer back
+ */
+record Fault(FaultKind kind, @Nullable EmulatorResponse replacement, Duration delay) {
+
+	static Fault replacing(FaultKind kind, EmulatorResponse replacement) {
+		return new Fault(kind, replacement, Duration.ZERO);
+	}
+
+	static Fault delay(Duration delay) {
+		return new Fault(FaultKind.DELAY, null, delay);
+	}
+
+}

@@ -1,0 +1,279 @@
+package io.github.dingtalkrobot.internal.delivery;
+
+import io.github.dingtalkrobot.DeliveryFailure;
+
+import io.github.dingtalkrobot.DeliverySettings;
+import io.github.dingtalkrobot.DingTalkRobotListener;
+import io.github.dingtalkrobot.RateLimit;
+import io.github.dingtalkrobot.RetrySettings;
+import io.github.dingtalkrobot.SendOutcome;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.IntStream;
+
+import io.github.dingtalkrobot.DingTalkApiException;
+import io.github.dingtalkrobot.DingTalkRateLimitedException;
+import io.github.dingtalkrobot.DingTalkResponse;
+import io.github.dingtalkrobot.DingTalkRobot;
+import io.github.dingtalkrobot.DingTalkRobotClosedException;
+import io.github.dingtalkrobot.DingTalkRobots;
+import io.github.dingtalkrobot.DingTalkTransportException;
+import io.github.dingtalkrobot.LoopbackServer;
+import io.github.dingtalkrobot.message.Message;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests for the delivery of robots against a loopback server: listeners, state, sizes of
+ * merged messages, closing. The rate limit and DingTalk's answers to it are tested
+ * against the emulator, in the test module.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class DingTalkRobotDeliveryTests {
+
+	private static final String TOKEN = "4c1d9e7f2a6b8035deliverytoken";
+
+	private static final String SECRET = "SECdelivery5e1c2b3a4d5f607182secret";
+
+	private static final Instant START = Instant.parse("2025-11-28T08:00:00Z");
+
+	private static final RateLimit ONE_A_MINUTE = new RateLimit(1, Duration.ofMinutes(1), Duration.ZERO);
+
+	@RegisterExtension
+	final LoopbackServer server = new LoopbackServer();
+
+	private final ManualClock clock = new ManualClock(START);
+
+	private final RecordingListener listener = new RecordingListener();
+
+	private final List<DingTalkRobot> robots = new ArrayList<>();
+
+	@AfterEach
+	void closeRobots() {
+		this.robots.forEach(DingTalkRobot::close);
+	}
+
+	@Test
+	void listenersAndStateFollowEveryOutcome() {
+		Queue<String> answers = new ConcurrentLinkedQueue<>(List.of(errcode(0), errcode(310000), errcode(130101)));
+		this.server.answer((exchange) -> {
+			String answer = answers.poll();
+			LoopbackServer.respond(exchange, (answer != null) ? 200 : 503, "application/json",
+					(answer != null) ? answer : "");
+		});
+		DingTalkRobot robot = robot(RateLimit.defaults(), DeliverySettings.defaults().withRetry(RetrySettings.none()));
+		assertThat(robot.sendText("ok").errcode()).isZero();
+		assertThat(robot.state().lastSuccess()).isEqualTo(START);
+		assertThatExceptionOfType(DingTalkApiException.class).isThrownBy(() -> robot.sendText("refused"));
+		assertThat(robot.state().lastFailure()).isEqualTo(START);
+		assertThat(robot.state().lastFailureErrcode()).isEqualTo(310000);
+		assertThatExceptionOfType(DingTalkRateLimitedException.class).isThrownBy(() -> robot.sendText("throttled"));
+		assertThat(robot.state().pausedUntil()).isEqualTo(START.plus(Duration.ofMinutes(10)));
+		assertThat(robot.state().slotsUsed()).isEqualTo(3);
+		this.clock.advance(Duration.ofMinutes(10));
+		assertThat(robot.state().pausedUntil()).isNull();
+		assertThatExceptionOfType(DingTalkTransportException.class).isThrownBy(() -> robot.sendText("unavailable"));
+		assertThat(robot.state().lastFailureErrcode()).isNull();
+		assertThat(this.listener.sends).containsExactly("ops text SUCCESS 0", "ops text API_ERROR 310000",
+				"ops text RATE_LIMITED 130101", "ops text TRANSPORT_ERROR null");
+		assertThat(this.listener.throttles).containsExactly("ops 130101 " + START.plus(Duration.ofMinutes(10)));
+		assertThat(this.listener.failures).extracting((failure) -> failure.message())
+			.containsExactly(Message.text("refused"), Message.text("throttled"), Message.text("unavailable"));
+		assertThat(this.listener.failures).allSatisfy((failure) -> assertThat(failure.robotName()).isEqualTo("ops"));
+	}
+
+	@Test
+	void listenerThatThrowsDisturbsNeitherDeliveryNorOtherListeners(CapturedOutput output) {
+		DingTalkRobotListener failing = new DingTalkRobotListener() {
+
+			@Override
+			public void onSend(String robotName, String msgtype, SendOutcome outcome, Integer errcode,
+					Duration duration) {
+				throw new IllegalStateException("listener broke");
+			}
+
+		};
+		DingTalkRobot robot = track(DingTalkRobot.builder("ops")
+			.webhook(this.server.webhook(TOKEN))
+			.clock(this.clock)
+			.listeners(failing, this.listener)
+			.build());
+		assertThat(robot.sendText("hello").errcode()).isZero();
+		assertThat(this.listener.sends).containsExactly("ops text SUCCESS 0");
+		assertThat(output).contains("listener broke");
+	}
+
+	@Test
+	void waitingMessagesAreMergedAndEachFutureGetsTheAnswer() {
+		DingTalkRobot robot = robot(ONE_A_MINUTE, DeliverySettings.defaults());
+		CompletableFuture<DingTalkResponse> first = robot.sendAsync(Message.text("first"));
+		await().until(first::isDone);
+		List<CompletableFuture<DingTalkResponse>> waiting = IntStream.range(0, 5)
+			.mapToObj((i) -> robot.sendAsync(Message.text("alert " + i)))
+			.toList();
+		assertThat(robot.state().queueDepth()).isEqualTo(5);
+		this.clock.advance(Duration.ofMinutes(1));
+		await().until(() -> waiting.stream().allMatch(CompletableFuture::isDone));
+		assertThat(waiting).allSatisfy((future) -> assertThat(future).isCompletedWithValue(first.join()));
+		assertThat(this.server.requests()).hasSize(2);
+		assertThat(this.server.requests().get(1).bodyText()).contains("\"msgtype\":\"markdown\"")
+			.contains("alert 0\\n\\nalert 1\\n\\nalert 2\\n\\nalert 3\\n\\nalert 4");
+		assertThat(this.listener.coalesced).containsExactly(5);
+		assertThat(robot.state().queueDepth()).isZero();
+	}
+
+	@Test
+	void mergedMessagesStayWithinTheSizeLimit() {
+		DingTalkRobot robot = robot(ONE_A_MINUTE, DeliverySettings.defaults());
+		await().until(robot.sendAsync(Message.text("first"))::isDone);
+		// Multi-byte characters, quotes and line breaks: all cost more than one byte
+		List<CompletableFuture<DingTalkResponse>> alerts = IntStream.range(0, 60)
+			.mapToObj((i) -> robot.sendAsync(Message.text("告警 " + i + " \"db\"\n" + "磁盘".repeat(300))))
+			.toList();
+		await().untilAsserted(() -> {
+			this.clock.advance(Duration.ofMinutes(1));
+			assertThat(alerts).allMatch(CompletableFuture::isDone);
+		});
+		assertThat(alerts).allMatch((alert) -> alert.join().errcode() == 0);
+		List<byte[]> merged = this.server.requests()
+			.stream()
+			.skip(1)
+			.map(LoopbackServer.RecordedRequest::body)
+			.toList();
+		assertThat(merged).hasSizeLessThan(15)
+			.allSatisfy((body) -> assertThat(body.length).isLessThanOrEqualTo(20_000));
+		assertThat(merged.subList(0, merged.size() - 1))
+			.allSatisfy((body) -> assertThat(body.length).isGreaterThan(15_000));
+	}
+
+	@Test
+	void mergedMessageThatTurnsOutTooLargeIsSentInParts() {
+		// Pads every body with whitespace, like a converter that writes pretty JSON
+		ClientHttpRequestInterceptor padding = (request, body, execution) -> {
+			byte[] padded = Arrays.copyOf(body, body.length + 6_000);
+			Arrays.fill(padded, body.length - 1, padded.length - 1, (byte) ' ');
+			padded[padded.length - 1] = '}';
+			return execution.execute(request, padded);
+		};
+		DingTalkRobot robot = track(DingTalkRobot.builder("ops")
+			.webhook(this.server.webhook(TOKEN))
+			.clock(this.clock)
+			.rateLimit(ONE_A_MINUTE)
+			.restClientBuilder(RestClient.builder().requestInterceptor(padding))
+			.listeners(this.listener)
+			.build());
+		await().until(robot.sendAsync(Message.text("first"))::isDone);
+		CompletableFuture<DingTalkResponse> one = robot.sendAsync(Message.markdown("one", "1".repeat(7_000)));
+		CompletableFuture<DingTalkResponse> two = robot.sendAsync(Message.markdown("two", "2".repeat(7_000)));
+		this.clock.advance(Duration.ofMinutes(1));
+		await().until(one::isDone);
+		this.clock.advance(Duration.ofMinutes(1));
+		await().until(two::isDone);
+		assertThat(one.join().errcode()).isZero();
+		assertThat(two.join().errcode()).isZero();
+		assertThat(this.server.requests()).extracting(LoopbackServer.RecordedRequest::bodyText)
+			.satisfiesExactly((first) -> assertThat(first).contains("first"),
+					(body) -> assertThat(body).contains("\"title\":\"one\"").doesNotContain("2222"),
+					(body) -> assertThat(body).contains("\"title\":\"two\"").doesNotContain("1111"));
+		assertThat(this.listener.coalesced).isEmpty();
+	}
+
+	@Test
+	void closedRobotTakesNoMoreMessages(CapturedOutput output) {
+		DingTalkRobot robot = robot(RateLimit.defaults(), DeliverySettings.defaults());
+		robot.close();
+		robot.close();
+		assertThatExceptionOfType(DingTalkRobotClosedException.class).isThrownBy(() -> robot.sendText("late"))
+			.withMessageContaining("'ops' was closed");
+		CompletableFuture<DingTalkResponse> late = robot.sendAsync(Message.text("late async"));
+		assertThat(late).isCompletedExceptionally();
+		assertThat(catchThrowableOfType(Exception.class, late::join))
+			.hasCauseInstanceOf(DingTalkRobotClosedException.class);
+		assertThat(output).contains("Undelivered message of DingTalk robot 'ops'").contains("late async");
+		assertThat(this.server.requests()).isEmpty();
+		assertThat(this.listener.failures).hasSize(2);
+	}
+
+	@Test
+	void closingTheRegistryGivesUpOnWhatNoRobotCouldSend(CapturedOutput output) {
+		DeliverySettings quickShutdown = DeliverySettings.defaults().withShutdownTimeout(Duration.ofMillis(200));
+		DingTalkRobot ops = robot(ONE_A_MINUTE, quickShutdown);
+		DingTalkRobot team = track(DingTalkRobot.builder("team")
+			.accessToken(TOKEN)
+			.baseUrl(this.server.baseUrl())
+			.clock(this.clock)
+			.rateLimit(ONE_A_MINUTE)
+			.delivery(quickShutdown)
+			.listeners(this.listener)
+			.build());
+		await().until(ops.sendAsync(Message.text("ops first"))::isDone);
+		await().until(team.sendAsync(Message.text("team first"))::isDone);
+		CompletableFuture<DingTalkResponse> opsLate = ops.sendAsync(Message.text("ops waits"));
+		CompletableFuture<DingTalkResponse> teamLate = team.sendAsync(Message.text("team waits"));
+		DingTalkRobots.of(List.of(ops, team)).close();
+		assertThat(opsLate).isCompletedExceptionally();
+		assertThat(teamLate).isCompletedExceptionally();
+		assertThat(this.listener.failures).extracting(DeliveryFailure::robotName)
+			.containsExactlyInAnyOrder("ops", "team");
+		assertThat(this.listener.failures)
+			.allSatisfy((failure) -> assertThat(failure.exception()).isInstanceOf(DingTalkRobotClosedException.class)
+				.hasMessageContaining("closed before it could send"));
+		assertThat(output)
+			.contains("Undelivered message of DingTalk robot 'ops'", "ops waits",
+					"Undelivered message of DingTalk robot 'team'", "team waits")
+			.doesNotContain(TOKEN)
+			.doesNotContain(SECRET);
+		assertThat(this.server.requests()).hasSize(2);
+	}
+
+	@Test
+	void disabledRobotLogsAsyncMessagesInsteadOfSending(CapturedOutput output) {
+		DingTalkRobot robot = track(
+				DingTalkRobot.builder("ops").webhook(this.server.webhook(TOKEN)).enabled(false).build());
+		assertThat(robot.sendAsync(Message.text("quiet")))
+			.isCompletedWithValueMatching((response) -> response.errcode() == 0);
+		assertThat(output).contains("DingTalk robot 'ops' is disabled").contains("quiet");
+		assertThat(robot.state().queueDepth()).isZero();
+		assertThat(this.server.requests()).isEmpty();
+	}
+
+	private DingTalkRobot robot(RateLimit rateLimit, DeliverySettings delivery) {
+		return track(DingTalkRobot.builder("ops")
+			.webhook(this.server.webhook(TOKEN))
+			.secret(SECRET)
+			.clock(this.clock)
+			.rateLimit(rateLimit)
+			.delivery(delivery)
+			.listeners(this.listener)
+			.build());
+	}
+
+	private DingTalkRobot track(DingTalkRobot robot) {
+		this.robots.add(robot);
+		return robot;
+	}
+
+	private static String errcode(int errcode) {
+		return "{\"errcode\":" + errcode + ",\"errmsg\":\"errmsg " + errcode + "\"}";
+	}
+
+}
