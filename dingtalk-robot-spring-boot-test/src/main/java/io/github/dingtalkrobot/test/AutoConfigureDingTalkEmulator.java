@@ -9,13 +9,13 @@ import java.lang.annotation.Target;
 
 /**
  * Annotation for a Spring test whose application's DingTalk robots send to a
- * {@link DingTalkEmulator} instead of DingTalk. The application context gets its own
- * emulator, started before the robots are created and stopped when the context closes.
- * Every robot configured under {@code dingtalk.robots} is registered with it, by the
- * robot's name, with the access token (from {@code access-token}, or from the
- * {@code webhook}'s {@code access_token}), {@code secret} and {@code keywords} it is
- * configured with, and is then pointed at it, wherever its configured address was:
- * <pre class="code">
+ * {@link io.github.dingtalkrobot.emulator.DingTalkEmulator} instead of DingTalk. The
+ * application context gets its own emulator, started before the robots are created and
+ * stopped when the context closes. Every robot configured under {@code dingtalk.robots}
+ * is registered with it, by the robot's name, with the access token (from
+ * {@code access-token}, or from the {@code webhook}'s {@code access_token}),
+ * {@code secret} and {@code keywords} it is configured with, and is then pointed at it,
+ * wherever its configured address was: <pre class="code">
  * &#64;SpringBootTest(properties = {
  *         "dingtalk.robots.ops.webhook=https://oapi.dingtalk.com/robot/send?access_token=test-ops",
  *         "dingtalk.robots.ops.secret=SECtest" })
@@ -39,12 +39,12 @@ import java.lang.annotation.Target;
  * robot with a secret, the keywords of a robot with keywords, the message's fields and
  * the rate limit. The {@code DingTalkEmulator} bean is named {@code dingTalkEmulator}.
  * <p>
- * The emulator is {@link DingTalkEmulator#reset() reset} after each test method, so that
- * each test sees only the requests it caused, while the application context and its
- * robots are shared by every test that uses the same configuration. Messages sent while
- * the application starts are there for the first test. A test whose messages are sent
- * asynchronously should wait for them (with Awaitility, for example) before it ends, so
- * that they do not arrive in the next test.
+ * The emulator is {@link io.github.dingtalkrobot.emulator.DingTalkEmulator#reset() reset}
+ * after each test method, so that each test sees only the requests it caused, while the
+ * application context and its robots are shared by every test that uses the same
+ * configuration. Messages sent while the application starts are there for the first test.
+ * A test whose messages are sent asynchronously should wait for them (with Awaitility,
+ * for example) before it ends, so that they do not arrive in the next test.
  * <p>
  * Only robots configured with properties are redirected: a robot that the application
  * builds itself with {@code DingTalkRobot.builder(...)} keeps the address it is given.
