@@ -2,6 +2,7 @@ package io.github.dingtalkrobot.test;
 
 import io.github.dingtalkrobot.emulator.EmulatedRobot;
 import io.github.dingtalkrobot.emulator.FaultKind;
+import io.github.dingtalkrobot.emulator.MutableClock;
 import io.github.dingtalkrobot.emulator.RecordedRequest;
 
 import java.io.IOException;

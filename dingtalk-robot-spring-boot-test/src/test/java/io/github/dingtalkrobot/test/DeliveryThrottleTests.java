@@ -1,6 +1,7 @@
 package io.github.dingtalkrobot.test;
 
 import io.github.dingtalkrobot.emulator.EmulatedRobot;
+import io.github.dingtalkrobot.emulator.MutableClock;
 
 import java.time.Duration;
 import java.time.Instant;
