@@ -1,6 +1,7 @@
 package io.github.dingtalkrobot;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -8,7 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import io.github.dingtalkrobot.RateLimit;
+import io.github.dingtalkrobot.emulator.MutableClock;
+import io.github.dingtalkrobot.emulator.WebhookClient;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +32,7 @@ class DingTalkRobotConcurrencyTests {
 			DingTalkRobot robot = DingTalkRobot.builder("busy")
 				.webhook(server.webhook("abc"))
 				.secret(SECRET)
-				.clock(new TickingClock(1700000000000L))
+				.clock(new MutableClock(Instant.ofEpochMilli(1700000000000L)))
 				.rateLimit(new RateLimit(THREADS * MESSAGES_PER_THREAD, Duration.ofMinutes(1), Duration.ZERO))
 				.build();
 			ExecutorService senders = Executors.newFixedThreadPool(THREADS);
@@ -52,8 +54,8 @@ class DingTalkRobotConcurrencyTests {
 				senders.shutdownNow();
 			}
 			assertThat(server.requests()).hasSize(THREADS * MESSAGES_PER_THREAD).allSatisfy((request) -> {
-				String timestamp = request.query().get("timestamp");
-				assertThat(request.query().get("sign")).isEqualTo(ReferenceSignature.of(timestamp, SECRET));
+				long timestamp = Long.parseLong(request.query().get("timestamp"));
+				assertThat(request.query().get("sign")).isEqualTo(WebhookClient.sign(SECRET, timestamp));
 			});
 			assertThat(server.requests()).extracting(LoopbackServer.RecordedRequest::bodyText).doesNotHaveDuplicates();
 		}

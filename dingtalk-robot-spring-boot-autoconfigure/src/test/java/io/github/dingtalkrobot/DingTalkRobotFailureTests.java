@@ -16,11 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-import io.github.dingtalkrobot.DeliverySettings;
-import io.github.dingtalkrobot.RetrySettings;
+import io.github.dingtalkrobot.emulator.WebhookClient;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -46,7 +45,7 @@ class DingTalkRobotFailureTests {
 
 	private static final long NOW = 1732780800123L;
 
-	private static final String SIGN = ReferenceSignature.of(String.valueOf(NOW), SECRET);
+	private static final String SIGN = WebhookClient.sign(SECRET, NOW);
 
 	@RegisterExtension
 	final LoopbackServer server = new LoopbackServer();

@@ -1,105 +1,104 @@
 package io.github.dingtalkrobot;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Map;
 
-import io.github.dingtalkrobot.LoopbackServer.RecordedRequest;
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
+import io.github.dingtalkrobot.emulator.MutableClock;
+import io.github.dingtalkrobot.emulator.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Signed requests as a server sees them, checked with a signature the test computes on
- * its own.
+ * Signed requests as DingTalk sees them: the emulator checks each signature on its own,
+ * within DingTalk's one-hour window around its clock.
  */
 class DingTalkRobotSigningTests {
 
 	private static final String SECRET = "SEC90485937c351bfaed41fea8eda5f1e155bbf22842d5f9d6871999e05822fd894";
 
-	private static final long NOW = 1614672000000L;
+	private static final Instant NOW = Instant.ofEpochMilli(1614672000000L);
 
-	@RegisterExtension
-	final LoopbackServer server = new LoopbackServer();
+	private final MutableClock clock = new MutableClock(NOW);
+
+	private final DingTalkEmulator emulator = DingTalkEmulator.builder().clock(this.clock).build().start();
+
+	private final EmulatedRobot signed = this.emulator.registerRobot("signed", "abc").secret(SECRET);
+
+	@AfterEach
+	void closeEmulator() {
+		this.emulator.close();
+	}
 
 	@Test
 	void signedRequestCarriesTimestampFromClockAndSignThatDecodesOnceToTheSignature() {
-		Clock clock = Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC);
-		robot(clock).sendText("signed");
-		RecordedRequest request = this.server.onlyRequest();
-		Map<String, String> query = request.query();
-		assertThat(query).containsOnlyKeys("access_token", "timestamp", "sign");
-		assertThat(query.get("access_token")).isEqualTo("abc");
-		assertThat(query.get("timestamp")).isEqualTo(String.valueOf(NOW));
-		// The vector from signatures.json, computed with DingTalk's Python reference code
-		assertThat(query.get("sign")).isEqualTo("dt7RH6yy1FrQL5rIU+88zyXRCeyq1Iqt+4jOxYea2TI=")
-			.isEqualTo(ReferenceSignature.of(query.get("timestamp"), SECRET));
-		assertThat(request.rawQuery()).contains("sign=dt7RH6yy1FrQL5rIU%2B88zyXRCeyq1Iqt%2B4jOxYea2TI%3D")
-			.doesNotContain("%25");
+		assertThat(robot().sendText("signed").errcode()).isZero();
+		assertThat(this.signed.receivedMessages()).singleElement().satisfies((request) -> {
+			assertThat(request.signed()).isTrue();
+			assertThat(request.receivedAt()).isEqualTo(NOW);
+		});
 	}
 
 	@Test
 	void everyRequestIsSignedAfreshWithTheClocksCurrentTime() {
-		DingTalkRobot robot = robot(new TickingClock(NOW));
+		DingTalkRobot robot = robot();
 		robot.sendText("first");
+		// Beyond DingTalk's one-hour window: a signature made for the first request is
+		// refused now
+		this.clock.advance(Duration.ofHours(2));
 		robot.sendText("second");
-		assertThat(this.server.requests()).hasSize(2).allSatisfy(this::assertCorrectlySigned);
-		// The robot reads its clock for more than the signature, so only the order is
-		// known
-		assertThat(this.server.requests()).extracting((request) -> Long.parseLong(request.query().get("timestamp")))
-			.allSatisfy((timestamp) -> assertThat(timestamp).isGreaterThanOrEqualTo(NOW))
-			.doesNotHaveDuplicates()
-			.isSorted();
+		assertThat(this.signed.requests()).extracting(RecordedRequest::errcode).containsExactly(0, 0);
+		assertThat(this.signed.receivedMessages()).extracting(RecordedRequest::text).containsExactly("first", "second");
 	}
 
 	@Test
 	void signatureFromAWebhookCopiedWithOldSignatureIsReplaced() {
-		Clock clock = Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC);
 		DingTalkRobot robot = DingTalkRobot.builder("signed")
-			.webhook(this.server.webhook("abc") + "&timestamp=1&sign=stale")
+			.webhook(this.signed.webhook() + "&timestamp=1&sign=stale")
 			.secret(SECRET)
-			.clock(clock)
+			.clock(this.clock)
 			.build();
-		robot.sendText("signed");
-		RecordedRequest request = this.server.onlyRequest();
-		assertThat(request.rawQuery().split("sign=")).hasSize(2);
-		assertCorrectlySigned(request);
+		// The emulator reads the first of repeated parameters: a stale one left in place
+		// would be refused
+		assertThat(robot.sendText("signed").errcode()).isZero();
+		assertThat(this.signed.receivedMessages()).singleElement()
+			.satisfies((request) -> assertThat(request.signed()).isTrue());
 	}
 
 	@Test
 	void robotWithAccessTokenAndBaseUrlSignsToo() {
 		DingTalkRobot robot = DingTalkRobot.builder("signed")
 			.accessToken("abc")
-			.baseUrl(this.server.baseUrl())
+			.baseUrl(this.emulator.baseUrl())
 			.secret(SECRET)
-			.clock(new TickingClock(NOW))
+			.clock(this.clock)
 			.build();
-		robot.sendText("signed");
-		assertCorrectlySigned(this.server.onlyRequest());
-		assertThat(this.server.onlyRequest().query()).containsEntry("access_token", "abc");
+		assertThat(robot.sendText("signed").errcode()).isZero();
+		assertThat(this.signed.receivedMessages()).singleElement()
+			.satisfies((request) -> assertThat(request.signed()).isTrue());
 	}
 
 	@Test
 	void robotWithoutSecretSendsNoTimestampOrSign() {
-		DingTalkRobot.builder("unsigned").webhook(this.server.webhook("abc")).build().sendText("unsigned");
-		assertThat(this.server.onlyRequest().query()).containsOnlyKeys("access_token");
+		EmulatedRobot unsigned = this.emulator.registerRobot("unsigned", "def");
+		DingTalkRobot.builder("unsigned").webhook(unsigned.webhook()).build().sendText("unsigned");
+		assertThat(unsigned.receivedMessages()).singleElement()
+			.satisfies((request) -> assertThat(request.signed()).isFalse());
 	}
 
 	@Test
 	void blankSecretMeansUnsigned() {
-		DingTalkRobot.builder("unsigned").webhook(this.server.webhook("abc")).secret("").build().sendText("unsigned");
-		assertThat(this.server.onlyRequest().query()).containsOnlyKeys("access_token");
+		EmulatedRobot unsigned = this.emulator.registerRobot("unsigned", "def");
+		DingTalkRobot.builder("unsigned").webhook(unsigned.webhook()).secret("").build().sendText("unsigned");
+		assertThat(unsigned.receivedMessages()).singleElement()
+			.satisfies((request) -> assertThat(request.signed()).isFalse());
 	}
 
-	private DingTalkRobot robot(Clock clock) {
-		return DingTalkRobot.builder("signed").webhook(this.server.webhook("abc")).secret(SECRET).clock(clock).build();
-	}
-
-	private void assertCorrectlySigned(RecordedRequest request) {
-		Map<String, String> query = request.query();
-		assertThat(query.get("sign")).isEqualTo(ReferenceSignature.of(query.get("timestamp"), SECRET));
+	private DingTalkRobot robot() {
+		return DingTalkRobot.builder("signed").webhook(this.signed.webhook()).secret(SECRET).clock(this.clock).build();
 	}
 
 }

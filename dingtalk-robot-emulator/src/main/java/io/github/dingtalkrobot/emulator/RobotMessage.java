@@ -103,7 +103,7 @@ final class RobotMessage {
 
 	private static @Nullable Object parseJson(String json) {
 		try {
-			return JsonParser.parse(json);
+			return StrictJson.parse(json);
 		}
 		catch (IllegalArgumentException ex) {
 			return null;

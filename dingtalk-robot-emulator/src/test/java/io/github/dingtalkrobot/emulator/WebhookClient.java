@@ -25,22 +25,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A plain JDK HTTP client with its own DingTalk signing code, so that the emulator is
- * tested independently of the project's client.
+ * tested independently of the project's client. Shared with the other modules' tests
+ * through this module's test jar.
  */
-final class WebhookClient {
+public final class WebhookClient {
 
-	static final String JSON = "application/json; charset=utf-8";
+	public static final String JSON = "application/json; charset=utf-8";
 
 	private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private WebhookClient() {
 	}
 
-	static Answer post(String url, String json) {
+	public static Answer post(String url, String json) {
 		return post(url, JSON, json.getBytes(StandardCharsets.UTF_8));
 	}
 
-	static Answer post(String url, @Nullable String contentType, byte[] body) {
+	public static Answer post(String url, @Nullable String contentType, byte[] body) {
 		try {
 			return Answer.of(send(request(url, contentType, body)));
 		}
@@ -49,7 +50,7 @@ final class WebhookClient {
 		}
 	}
 
-	static HttpRequest request(String url, @Nullable String contentType, byte[] body) {
+	public static HttpRequest request(String url, @Nullable String contentType, byte[] body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).POST(BodyPublishers.ofByteArray(body));
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
@@ -57,11 +58,11 @@ final class WebhookClient {
 		return request.build();
 	}
 
-	static HttpRequest request(String url, String json) {
+	public static HttpRequest request(String url, String json) {
 		return request(url, JSON, json.getBytes(StandardCharsets.UTF_8));
 	}
 
-	static HttpResponse<String> send(HttpRequest request) throws IOException {
+	public static HttpResponse<String> send(HttpRequest request) throws IOException {
 		try {
 			return http.send(request, BodyHandlers.ofString());
 		}
@@ -71,16 +72,16 @@ final class WebhookClient {
 		}
 	}
 
-	static CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest request) {
+	public static CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest request) {
 		return http.sendAsync(request, BodyHandlers.ofString());
 	}
 
-	static String signedUrl(String webhook, String secret, long timestamp) {
+	public static String signedUrl(String webhook, String secret, long timestamp) {
 		return webhook + "&timestamp=" + timestamp + "&sign="
 				+ URLEncoder.encode(sign(secret, timestamp), StandardCharsets.UTF_8);
 	}
 
-	static String sign(String secret, long timestamp) {
+	public static String sign(String secret, long timestamp) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -92,32 +93,32 @@ final class WebhookClient {
 		}
 	}
 
-	static String text(String content) {
+	public static String text(String content) {
 		return "{\"msgtype\":\"text\",\"text\":{\"content\":\"" + content + "\"}}";
 	}
 
-	record Answer(int status, @Nullable String contentType, String body) {
+	public record Answer(int status, @Nullable String contentType, String body) {
 
 		private static final Pattern ERRCODE = Pattern.compile("\"errcode\":(-?\\d+)");
 
 		private static final Pattern ERRMSG = Pattern.compile("\"errmsg\":\"([^\"]*)\"");
 
-		static Answer of(HttpResponse<String> response) {
+		public static Answer of(HttpResponse<String> response) {
 			return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
 					response.body());
 		}
 
-		void assertRefusedWith(int errcode, String errmsg) {
+		public void assertRefusedWith(int errcode, String errmsg) {
 			assertThat(this.status).isEqualTo(200);
 			assertThat(errcode()).isEqualTo(errcode);
 			assertThat(errmsg()).isEqualTo(errmsg);
 		}
 
-		int errcode() {
+		public int errcode() {
 			return Integer.parseInt(group(ERRCODE));
 		}
 
-		String errmsg() {
+		public String errmsg() {
 			return group(ERRMSG);
 		}
 

@@ -1,13 +1,5 @@
 package io.github.dingtalkrobot.internal.delivery;
 
-import io.github.dingtalkrobot.DeliveryFailure;
-
-import io.github.dingtalkrobot.DeliverySettings;
-import io.github.dingtalkrobot.DingTalkRobotListener;
-import io.github.dingtalkrobot.RateLimit;
-import io.github.dingtalkrobot.RetrySettings;
-import io.github.dingtalkrobot.SendOutcome;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,14 +10,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 
+import io.github.dingtalkrobot.DeliveryFailure;
+import io.github.dingtalkrobot.DeliverySettings;
 import io.github.dingtalkrobot.DingTalkApiException;
 import io.github.dingtalkrobot.DingTalkRateLimitedException;
 import io.github.dingtalkrobot.DingTalkResponse;
 import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.DingTalkRobotClosedException;
+import io.github.dingtalkrobot.DingTalkRobotListener;
 import io.github.dingtalkrobot.DingTalkRobots;
 import io.github.dingtalkrobot.DingTalkTransportException;
 import io.github.dingtalkrobot.LoopbackServer;
+import io.github.dingtalkrobot.RateLimit;
+import io.github.dingtalkrobot.RetrySettings;
+import io.github.dingtalkrobot.SendOutcome;
+import io.github.dingtalkrobot.emulator.MutableClock;
 import io.github.dingtalkrobot.message.Message;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +60,7 @@ class DingTalkRobotDeliveryTests {
 	@RegisterExtension
 	final LoopbackServer server = new LoopbackServer();
 
-	private final ManualClock clock = new ManualClock(START);
+	private final MutableClock clock = new MutableClock(START);
 
 	private final RecordingListener listener = new RecordingListener();
 

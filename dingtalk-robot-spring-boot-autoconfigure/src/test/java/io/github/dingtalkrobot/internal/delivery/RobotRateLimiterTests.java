@@ -1,7 +1,5 @@
 package io.github.dingtalkrobot.internal.delivery;
 
-import io.github.dingtalkrobot.RateLimit;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.github.dingtalkrobot.RateLimit;
+import io.github.dingtalkrobot.emulator.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +22,7 @@ class RobotRateLimiterTests {
 
 	private static final Instant START = Instant.parse("2025-11-28T08:00:00Z");
 
-	private final ManualClock clock = new ManualClock(START);
+	private final MutableClock clock = new MutableClock(START);
 
 	private final RobotRateLimiter limiter = new RobotRateLimiter(RateLimit.defaults(), this.clock);
 

@@ -19,7 +19,10 @@ final class EndpointJson {
 	private EndpointJson() {
 	}
 
-	@SuppressWarnings("unchecked")
+	// messageConverters(Consumer) is the one way to the defaults on both Framework 6.2
+	// and
+	// 7, where it is deprecated for removal
+	@SuppressWarnings({ "unchecked", "removal" })
 	static String write(Object value) {
 		List<HttpMessageConverter<?>> converters = new ArrayList<>();
 		RestClient.builder().messageConverters((defaults) -> converters.addAll(defaults));

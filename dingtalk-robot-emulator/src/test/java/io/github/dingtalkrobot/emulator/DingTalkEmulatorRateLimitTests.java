@@ -1,7 +1,4 @@
-package io.github.dingtalkrobot.test;
-
-import io.github.dingtalkrobot.emulator.DingTalkEmulator;
-import io.github.dingtalkrobot.emulator.EmulatedRobot;
+package io.github.dingtalkrobot.emulator;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,10 +9,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
-import io.github.dingtalkrobot.test.WebhookClient.Answer;
+import io.github.dingtalkrobot.emulator.WebhookClient.Answer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,18 +24,19 @@ class DingTalkEmulatorRateLimitTests {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2025-11-28T08:00:00Z"));
 
-	@RegisterExtension
-	final DingTalkEmulatorExtension dingtalk = new DingTalkEmulatorExtension(
-			DingTalkEmulator.builder().clock(this.clock));
-
-	private DingTalkEmulator emulator;
+	private final DingTalkEmulator emulator = DingTalkEmulator.builder().clock(this.clock).build();
 
 	private EmulatedRobot robot;
 
 	@BeforeEach
-	void registerRobots(DingTalkEmulator emulator) {
-		this.emulator = emulator;
+	void registerRobots() {
 		this.robot = this.emulator.registerRobot("ops", "token-ops");
+		this.emulator.start();
+	}
+
+	@AfterEach
+	void closeEmulator() {
+		this.emulator.close();
 	}
 
 	@Test

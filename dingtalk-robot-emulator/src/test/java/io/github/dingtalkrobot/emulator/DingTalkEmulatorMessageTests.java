@@ -1,17 +1,14 @@
-package io.github.dingtalkrobot.test;
-
-import io.github.dingtalkrobot.emulator.DingTalkEmulator;
-import io.github.dingtalkrobot.emulator.EmulatedRobot;
+package io.github.dingtalkrobot.emulator;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
-import io.github.dingtalkrobot.test.WebhookClient.Answer;
+import io.github.dingtalkrobot.emulator.WebhookClient.Answer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,14 +22,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DingTalkEmulatorMessageTests {
 
-	@RegisterExtension
-	final DingTalkEmulatorExtension dingtalk = new DingTalkEmulatorExtension(DingTalkEmulator.builder());
+	private final DingTalkEmulator emulator = DingTalkEmulator.builder().build();
 
 	private EmulatedRobot robot;
 
 	@BeforeEach
-	void registerRobots(DingTalkEmulator emulator) {
-		this.robot = emulator.registerRobot("ops", "token-ops");
+	void registerRobots() {
+		this.robot = this.emulator.registerRobot("ops", "token-ops");
+		this.emulator.start();
+	}
+
+	@AfterEach
+	void closeEmulator() {
+		this.emulator.close();
 	}
 
 	@ParameterizedTest
@@ -71,7 +73,8 @@ class DingTalkEmulatorMessageTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "", "not json", "{\"msgtype\":\"text\"", "{\"msgtype\":\"text\",}", "[]", "\"text\"",
-			"{\"msgtype\":\"text\",\"text\":{\"content\":\"hi\"}} trailing", "{'msgtype':'text'}" })
+			"{\"msgtype\":\"text\",\"text\":{\"content\":\"hi\"}} trailing", "{'msgtype':'text'}",
+			"{\"msgtype\":\"text\",\"msgtype\":\"text\",\"text\":{\"content\":\"hi\"}}" })
 	void bodyThatIsNotAJsonObjectIsRefused(String body) {
 		post(body).assertRefusedWith(40035, "缺少参数 json");
 	}

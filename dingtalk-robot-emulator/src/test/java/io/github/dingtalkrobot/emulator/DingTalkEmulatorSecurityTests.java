@@ -1,7 +1,4 @@
-package io.github.dingtalkrobot.test;
-
-import io.github.dingtalkrobot.emulator.DingTalkEmulator;
-import io.github.dingtalkrobot.emulator.EmulatedRobot;
+package io.github.dingtalkrobot.emulator;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -9,10 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
 
-import io.github.dingtalkrobot.test.WebhookClient.Answer;
+import io.github.dingtalkrobot.emulator.WebhookClient.Answer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,21 +28,22 @@ class DingTalkEmulatorSecurityTests {
 
 	private final MutableClock clock = new MutableClock(NOW);
 
-	@RegisterExtension
-	final DingTalkEmulatorExtension dingtalk = new DingTalkEmulatorExtension(
-			DingTalkEmulator.builder().clock(this.clock));
-
-	private DingTalkEmulator emulator;
+	private final DingTalkEmulator emulator = DingTalkEmulator.builder().clock(this.clock).build();
 
 	private EmulatedRobot signed;
 
 	private EmulatedRobot guarded;
 
 	@BeforeEach
-	void registerRobots(DingTalkEmulator emulator) {
-		this.emulator = emulator;
+	void registerRobots() {
 		this.signed = this.emulator.registerRobot("signed", "token-signed").secret(SECRET);
 		this.guarded = this.emulator.registerRobot("guarded", "token-guarded").keywords("告警", "alert");
+		this.emulator.start();
+	}
+
+	@AfterEach
+	void closeEmulator() {
+		this.emulator.close();
 	}
 
 	@Test

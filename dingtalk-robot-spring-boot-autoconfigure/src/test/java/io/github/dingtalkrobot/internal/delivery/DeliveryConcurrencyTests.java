@@ -1,7 +1,4 @@
-package io.github.dingtalkrobot.test;
-
-import io.github.dingtalkrobot.emulator.EmulatedRobot;
-import io.github.dingtalkrobot.emulator.ScaledClock;
+package io.github.dingtalkrobot.internal.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,10 +18,12 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.dingtalkrobot.DeliverySettings;
 import io.github.dingtalkrobot.DingTalkException;
 import io.github.dingtalkrobot.DingTalkRobot;
-import io.github.dingtalkrobot.DeliverySettings;
 import io.github.dingtalkrobot.RateLimit;
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
+import io.github.dingtalkrobot.emulator.ScaledClock;
 import io.github.dingtalkrobot.message.Message;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

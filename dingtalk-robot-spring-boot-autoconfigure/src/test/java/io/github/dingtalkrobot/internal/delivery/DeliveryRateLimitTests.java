@@ -1,6 +1,4 @@
-package io.github.dingtalkrobot.test;
-
-import io.github.dingtalkrobot.emulator.EmulatedRobot;
+package io.github.dingtalkrobot.internal.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,17 +6,18 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
+import io.github.dingtalkrobot.DeliverySettings;
 import io.github.dingtalkrobot.DingTalkRateLimitedException;
 import io.github.dingtalkrobot.DingTalkResponse;
 import io.github.dingtalkrobot.DingTalkRobot;
-import io.github.dingtalkrobot.DeliverySettings;
 import io.github.dingtalkrobot.RateLimit;
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
+import io.github.dingtalkrobot.emulator.MutableClock;
 import io.github.dingtalkrobot.message.Message;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import static io.github.dingtalkrobot.test.DingTalkEmulatorAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
@@ -60,8 +59,8 @@ class DeliveryRateLimitTests {
 		await().until(() -> messages.stream().allMatch(CompletableFuture::isDone));
 		assertThat(messages).allSatisfy(
 				(message) -> assertThat(message).isCompletedWithValueMatching((response) -> response.errcode() == 0));
-		assertThat(this.emulated).hasNoRateViolations();
-		assertThat(this.emulated).receivedMessages().hasSize(25);
+		assertThat(this.emulated.rateViolations()).isZero();
+		assertThat(this.emulated.receivedMessages()).hasSize(25);
 	}
 
 	@Test
@@ -85,8 +84,8 @@ class DeliveryRateLimitTests {
 		assertThat(this.emulated.requests()).hasSize(20);
 		this.clock.advance(Duration.ofSeconds(60));
 		await().until(() -> queued.stream().allMatch(CompletableFuture::isDone));
-		assertThat(this.emulated).receivedMessages().hasSize(25);
-		assertThat(this.emulated).hasNoRateViolations();
+		assertThat(this.emulated.receivedMessages()).hasSize(25);
+		assertThat(this.emulated.rateViolations()).isZero();
 	}
 
 	@Test
@@ -99,8 +98,8 @@ class DeliveryRateLimitTests {
 		this.clock.advance(Duration.ofSeconds(60));
 		await().until(second::isDone);
 		assertThat(second.join().errcode()).isZero();
-		assertThat(this.emulated).receivedMessages().hasSize(2);
-		assertThat(this.emulated).hasNoRateViolations();
+		assertThat(this.emulated.receivedMessages()).hasSize(2);
+		assertThat(this.emulated.rateViolations()).isZero();
 	}
 
 }

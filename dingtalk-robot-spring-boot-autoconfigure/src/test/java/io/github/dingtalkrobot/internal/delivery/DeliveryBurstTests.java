@@ -1,7 +1,4 @@
-package io.github.dingtalkrobot.test;
-
-import io.github.dingtalkrobot.emulator.EmulatedRobot;
-import io.github.dingtalkrobot.emulator.RecordedRequest;
+package io.github.dingtalkrobot.internal.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,18 +7,21 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
+import io.github.dingtalkrobot.DeliverySettings;
 import io.github.dingtalkrobot.DingTalkQueueFullException;
 import io.github.dingtalkrobot.DingTalkResponse;
 import io.github.dingtalkrobot.DingTalkRobot;
-import io.github.dingtalkrobot.DeliverySettings;
 import io.github.dingtalkrobot.RateLimit;
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
+import io.github.dingtalkrobot.emulator.Mentions;
+import io.github.dingtalkrobot.emulator.MutableClock;
+import io.github.dingtalkrobot.emulator.RecordedRequest;
 import io.github.dingtalkrobot.message.Message;
 import io.github.dingtalkrobot.message.TextMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import static io.github.dingtalkrobot.test.DingTalkEmulatorAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -72,12 +72,13 @@ class DeliveryBurstTests {
 				.isEqualTo(-1);
 			previous = position;
 		}
-		assertThat(this.emulated).mentioned("13800000000")
-			.mentioned("13800000100")
-			.mentioned("13800000200")
-			.mentionedAll()
-			.receivedText("告警");
-		assertThat(this.emulated).hasNoRateViolations();
+		assertThat(this.emulated.receivedMessages()).extracting(RecordedRequest::mentions)
+			.anyMatch((mentions) -> mentions.includes("13800000000"))
+			.anyMatch((mentions) -> mentions.includes("13800000100"))
+			.anyMatch((mentions) -> mentions.includes("13800000200"))
+			.anyMatch(Mentions::atAll);
+		assertThat(this.emulated.receivedMessages()).anyMatch((message) -> message.visibleText().contains("告警"));
+		assertThat(this.emulated.rateViolations()).isZero();
 	}
 
 	@Test
@@ -97,7 +98,7 @@ class DeliveryBurstTests {
 			.withMessageContaining("queue is full (capacity 5)");
 		this.clock.advance(Duration.ofSeconds(60));
 		await().until(() -> queued.stream().allMatch(CompletableFuture::isDone));
-		assertThat(this.emulated).receivedMessages().hasSize(2);
+		assertThat(this.emulated.receivedMessages()).hasSize(2);
 		assertThat(this.emulated.receivedMessages().get(1).text()).contains("queued 0", "queued 4")
 			.doesNotContain("one too many");
 	}
@@ -116,7 +117,7 @@ class DeliveryBurstTests {
 		});
 		assertThat(this.emulated.receivedMessages()).extracting(RecordedRequest::msgtype)
 			.containsExactly("text", "text", "text");
-		assertThat(this.emulated).hasNoRateViolations();
+		assertThat(this.emulated.rateViolations()).isZero();
 	}
 
 }

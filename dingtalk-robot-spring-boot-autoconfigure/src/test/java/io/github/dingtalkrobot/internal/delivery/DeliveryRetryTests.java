@@ -1,8 +1,4 @@
-package io.github.dingtalkrobot.test;
-
-import io.github.dingtalkrobot.emulator.EmulatedRobot;
-import io.github.dingtalkrobot.emulator.FaultKind;
-import io.github.dingtalkrobot.emulator.RecordedRequest;
+package io.github.dingtalkrobot.internal.delivery;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -13,21 +9,24 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.dingtalkrobot.DeliverySettings;
 import io.github.dingtalkrobot.DingTalkApiException;
 import io.github.dingtalkrobot.DingTalkResponse;
 import io.github.dingtalkrobot.DingTalkRobot;
-import io.github.dingtalkrobot.DingTalkTransportException;
-import io.github.dingtalkrobot.DeliverySettings;
 import io.github.dingtalkrobot.DingTalkRobotListener;
+import io.github.dingtalkrobot.DingTalkTransportException;
 import io.github.dingtalkrobot.RetrySettings;
 import io.github.dingtalkrobot.SendOutcome;
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
+import io.github.dingtalkrobot.emulator.FaultKind;
+import io.github.dingtalkrobot.emulator.MutableClock;
+import io.github.dingtalkrobot.emulator.RecordedRequest;
 import io.github.dingtalkrobot.message.Message;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import static io.github.dingtalkrobot.test.DingTalkEmulatorAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -72,7 +71,7 @@ class DeliveryRetryTests {
 		assertThat(alert.join().errcode()).isZero();
 		assertThat(this.emulated.requests()).extracting(RecordedRequest::fault)
 			.containsExactly(FaultKind.ERRCODE, FaultKind.HTTP_STATUS, null);
-		assertThat(this.emulated).receivedMessages().hasSize(1);
+		assertThat(this.emulated.receivedMessages()).hasSize(1);
 	}
 
 	@Test
@@ -145,7 +144,7 @@ class DeliveryRetryTests {
 					(failure) -> assertThat(failure.mayHaveBeenDelivered()).isTrue());
 		this.clock.advance(Duration.ofSeconds(10));
 		await().during(Duration.ofMillis(200)).until(() -> this.emulated.requests().size() == 1);
-		assertThat(this.emulated).receivedMessages().hasSize(1);
+		assertThat(this.emulated.receivedMessages()).hasSize(1);
 	}
 
 	@Test
@@ -161,7 +160,7 @@ class DeliveryRetryTests {
 			assertThat(alert).isDone();
 		});
 		assertThat(alert.join().errcode()).isZero();
-		assertThat(this.emulated).receivedMessages().hasSize(2);
+		assertThat(this.emulated.receivedMessages()).hasSize(2);
 	}
 
 	private DingTalkRobotListener recordSends() {

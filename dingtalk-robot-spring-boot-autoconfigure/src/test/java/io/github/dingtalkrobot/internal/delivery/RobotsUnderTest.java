@@ -1,7 +1,4 @@
-package io.github.dingtalkrobot.test;
-
-import io.github.dingtalkrobot.emulator.DingTalkEmulator;
-import io.github.dingtalkrobot.emulator.EmulatedRobot;
+package io.github.dingtalkrobot.internal.delivery;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -9,21 +6,34 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 import io.github.dingtalkrobot.DingTalkRobot;
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * An emulator on a given clock for each test, with robots that send to it on the same
- * clock and are closed before the emulator stops.
+ * A running emulator on a given clock for each test, with robots that send to it on the
+ * same clock and are closed before the emulator stops.
  */
-final class RobotsUnderTest extends DingTalkEmulatorExtension {
+final class RobotsUnderTest implements AfterEachCallback {
 
 	private final Clock clock;
+
+	private final DingTalkEmulator emulator;
 
 	private final List<DingTalkRobot> robots = new ArrayList<>();
 
 	RobotsUnderTest(Clock clock) {
-		super(DingTalkEmulator.builder().clock(clock));
 		this.clock = clock;
+		this.emulator = DingTalkEmulator.builder().clock(clock).build().start();
+	}
+
+	DingTalkEmulator emulator() {
+		return this.emulator;
+	}
+
+	EmulatedRobot registerRobot(String name, String accessToken) {
+		return this.emulator.registerRobot(name, accessToken);
 	}
 
 	/**
@@ -48,7 +58,7 @@ final class RobotsUnderTest extends DingTalkEmulatorExtension {
 	public void afterEach(ExtensionContext context) {
 		this.robots.forEach(DingTalkRobot::close);
 		this.robots.clear();
-		super.afterEach(context);
+		this.emulator.close();
 	}
 
 }

@@ -1,6 +1,4 @@
-package io.github.dingtalkrobot.test;
-
-import io.github.dingtalkrobot.emulator.EmulatedRobot;
+package io.github.dingtalkrobot.internal.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,11 +6,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
+import io.github.dingtalkrobot.DeliverySettings;
 import io.github.dingtalkrobot.DingTalkRateLimitedException;
 import io.github.dingtalkrobot.DingTalkResponse;
 import io.github.dingtalkrobot.DingTalkRobot;
-import io.github.dingtalkrobot.DeliverySettings;
 import io.github.dingtalkrobot.RateLimit;
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
+import io.github.dingtalkrobot.emulator.MutableClock;
 import io.github.dingtalkrobot.message.Message;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static io.github.dingtalkrobot.test.DingTalkEmulatorAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
@@ -66,8 +65,7 @@ class DeliveryThrottleTests {
 		this.clock.advance(Duration.ofMinutes(1));
 		await().until(() -> third.isDone());
 		assertThat(first.join()).isEqualTo(second.join()).isEqualTo(third.join());
-		assertThat(this.emulated).receivedMessages()
-			.singleElement()
+		assertThat(this.emulated.receivedMessages()).singleElement()
 			.satisfies((message) -> assertThat(message.text()).isEqualTo("first\n\nsecond\n\nthird"));
 		assertThat(robot.state().pausedUntil()).isNull();
 	}
@@ -87,7 +85,7 @@ class DeliveryThrottleTests {
 		this.clock.advance(Duration.ofMinutes(10));
 		await().until(() -> messages.stream().allMatch(CompletableFuture::isDone));
 		assertThat(messages).allSatisfy((message) -> assertThat(message.join().errcode()).isZero());
-		assertThat(this.emulated).receivedMessages().hasSize(25);
+		assertThat(this.emulated.receivedMessages()).hasSize(25);
 		assertThat(this.emulated.rateViolations()).isOne();
 	}
 

@@ -1,9 +1,4 @@
-package io.github.dingtalkrobot.test;
-
-import io.github.dingtalkrobot.emulator.DingTalkEmulator;
-import io.github.dingtalkrobot.emulator.EmulatedRobot;
-import io.github.dingtalkrobot.emulator.FaultKind;
-import io.github.dingtalkrobot.emulator.RecordedRequest;
+package io.github.dingtalkrobot.emulator;
 
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -20,10 +15,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import io.github.dingtalkrobot.test.WebhookClient.Answer;
+import io.github.dingtalkrobot.emulator.WebhookClient.Answer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -35,17 +30,19 @@ import static org.awaitility.Awaitility.await;
  */
 class DingTalkEmulatorFaultTests {
 
-	@RegisterExtension
-	final DingTalkEmulatorExtension dingtalk = new DingTalkEmulatorExtension(DingTalkEmulator.builder());
-
-	private DingTalkEmulator emulator;
+	private final DingTalkEmulator emulator = DingTalkEmulator.builder().build();
 
 	private EmulatedRobot robot;
 
 	@BeforeEach
-	void registerRobots(DingTalkEmulator emulator) {
-		this.emulator = emulator;
+	void registerRobots() {
 		this.robot = this.emulator.registerRobot("ops", "token-ops");
+		this.emulator.start();
+	}
+
+	@AfterEach
+	void closeEmulator() {
+		this.emulator.close();
 	}
 
 	@Test

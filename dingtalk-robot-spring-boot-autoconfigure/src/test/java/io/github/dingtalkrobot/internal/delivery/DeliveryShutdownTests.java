@@ -1,7 +1,4 @@
-package io.github.dingtalkrobot.test;
-
-import io.github.dingtalkrobot.emulator.EmulatedRobot;
-import io.github.dingtalkrobot.emulator.RecordedRequest;
+package io.github.dingtalkrobot.internal.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,13 +7,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
+import io.github.dingtalkrobot.DeliveryFailure;
+import io.github.dingtalkrobot.DeliverySettings;
 import io.github.dingtalkrobot.DingTalkResponse;
 import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.DingTalkRobotClosedException;
-import io.github.dingtalkrobot.DeliveryFailure;
-import io.github.dingtalkrobot.DeliverySettings;
 import io.github.dingtalkrobot.DingTalkRobotListener;
 import io.github.dingtalkrobot.RateLimit;
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
+import io.github.dingtalkrobot.emulator.MutableClock;
+import io.github.dingtalkrobot.emulator.RecordedRequest;
 import io.github.dingtalkrobot.message.Message;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import static io.github.dingtalkrobot.test.DingTalkEmulatorAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -67,7 +66,7 @@ class DeliveryShutdownTests {
 		String delivered = String.join("\n",
 				this.emulated.receivedMessages().stream().map(RecordedRequest::text).toList());
 		IntStream.range(0, 50).forEach((i) -> assertThat(delivered).contains("[alert-" + i + "]"));
-		assertThat(this.emulated).hasNoRateViolations();
+		assertThat(this.emulated.rateViolations()).isZero();
 	}
 
 	@Test
@@ -97,7 +96,7 @@ class DeliveryShutdownTests {
 			.contains("waiting 0", "waiting 1", "waiting 2")
 			.doesNotContain("token-shutdown-7c1f")
 			.doesNotContain(SECRET);
-		assertThat(this.emulated).receivedMessages().hasSize(1);
+		assertThat(this.emulated.receivedMessages()).hasSize(1);
 	}
 
 }

@@ -1,9 +1,4 @@
-package io.github.dingtalkrobot.test;
-
-import io.github.dingtalkrobot.emulator.DingTalkEmulator;
-import io.github.dingtalkrobot.emulator.EmulatedRobot;
-import io.github.dingtalkrobot.emulator.Mentions;
-import io.github.dingtalkrobot.emulator.RecordedRequest;
+package io.github.dingtalkrobot.emulator;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -27,21 +22,22 @@ class DingTalkEmulatorRecordingTests {
 
 	private final MutableClock clock = new MutableClock(START);
 
-	@RegisterExtension
-	final DingTalkEmulatorExtension dingtalk = new DingTalkEmulatorExtension(
-			DingTalkEmulator.builder().clock(this.clock));
-
-	private DingTalkEmulator emulator;
+	private final DingTalkEmulator emulator = DingTalkEmulator.builder().clock(this.clock).build();
 
 	private EmulatedRobot ops;
 
 	private EmulatedRobot dev;
 
 	@BeforeEach
-	void registerRobots(DingTalkEmulator emulator) {
-		this.emulator = emulator;
+	void registerRobots() {
 		this.ops = this.emulator.registerRobot("ops", "token-ops").keywords("告警");
 		this.dev = this.emulator.registerRobot("dev", "token-dev");
+		this.emulator.start();
+	}
+
+	@AfterEach
+	void closeEmulator() {
+		this.emulator.close();
 	}
 
 	@Test
