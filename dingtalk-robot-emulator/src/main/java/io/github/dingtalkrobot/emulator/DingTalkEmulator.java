@@ -64,6 +64,9 @@ import org.springframework.util.Assert;
  * one-hour signature window and the ten-minute throttle without waiting. Every
  * {@code POST} to {@code /robot/send} is recorded, whatever it was answered.
  * <p>
+ * The emulator also serves the OpenAPI of app robots on {@link #openApiBaseUrl()}: see
+ * {@link #registerApp(String, String, String)} and {@link EmulatedApp}.
+ * <p>
  * Thread-safe. Robots can be registered before or after {@link #start()}; an emulator can
  * be started again after {@link #close()}, keeping its robots.
  *
