@@ -111,8 +111,8 @@ public interface DingTalkRobot extends AutoCloseable {
 	}
 
 	/**
-	 * Builds a {@link DingTalkRobot}. Set exactly one of {@link #webhook(String)} and
-	 * {@link #accessToken(String)}.
+	 * Builds a {@link DingTalkRobot}. Set exactly one of {@link #webhook(String)},
+	 * {@link #accessToken(String)} and {@link #app}.
 	 */
 	interface Builder {
 
@@ -137,6 +137,29 @@ public interface DingTalkRobot extends AutoCloseable {
 		 * @return this builder
 		 */
 		Builder baseUrl(String baseUrl);
+
+		/**
+		 * Make the robot an {@link DingTalkAppRobot app robot}, which sends through
+		 * DingTalk's OpenAPI with the credentials of an enterprise-internal app, instead
+		 * of a {@link #webhook(String) webhook}.
+		 * @param clientId the app's client id (AppKey)
+		 * @param clientSecret the app's client secret (AppSecret)
+		 * @param robotCode the robot's code
+		 * @param conversationId the {@code openConversationId} of the group that
+		 * {@code send} posts to, or {@code null} for a robot that only sends to people
+		 * one by one
+		 * @return this builder
+		 * @see #buildApp()
+		 */
+		Builder app(String clientId, String clientSecret, String robotCode, @Nullable String conversationId);
+
+		/**
+		 * Set the base URL of DingTalk's OpenAPI, used by {@link #app app robots};
+		 * {@code https://api.dingtalk.com} unless set.
+		 * @param openApiBaseUrl the base URL
+		 * @return this builder
+		 */
+		Builder openApiBaseUrl(String openApiBaseUrl);
 
 		/**
 		 * Set the signing secret ({@code SEC...}); when set, every request is signed.
@@ -241,6 +264,14 @@ public interface DingTalkRobot extends AutoCloseable {
 		 * @throws IllegalArgumentException if the configuration is invalid
 		 */
 		DingTalkRobot build();
+
+		/**
+		 * Build an app robot, which can also send to people one by one.
+		 * @return the robot
+		 * @throws IllegalArgumentException if the configuration is invalid
+		 * @throws IllegalStateException if {@link #app} was not set
+		 */
+		DingTalkAppRobot buildApp();
 
 	}
 

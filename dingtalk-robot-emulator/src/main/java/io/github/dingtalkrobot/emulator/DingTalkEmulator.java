@@ -64,6 +64,9 @@ import org.springframework.util.Assert;
  * one-hour signature window and the ten-minute throttle without waiting. Every
  * {@code POST} to {@code /robot/send} is recorded, whatever it was answered.
  * <p>
+ * The emulator also serves the OpenAPI of app robots on {@link #openApiBaseUrl()}: see
+ * {@link #registerApp(String, String, String)} and {@link EmulatedApp}.
+ * <p>
  * Thread-safe. Robots can be registered before or after {@link #start()}; an emulator can
  * be started again after {@link #close()}, keeping its robots.
  *
@@ -95,10 +98,13 @@ public final class DingTalkEmulator implements AutoCloseable {
 
 	private volatile @Nullable EmulatorServer server;
 
+	private final OpenApiHandler openApi;
+
 	private DingTalkEmulator(Builder builder) {
 		this.clock = builder.clock;
 		this.requestedPort = builder.port;
 		this.threads = builder.threads;
+		this.openApi = new OpenApiHandler(this.clock);
 	}
 
 	/**
@@ -118,7 +124,7 @@ public final class DingTalkEmulator implements AutoCloseable {
 	public DingTalkEmulator start() {
 		synchronized (this.lifecycleMonitor) {
 			Assert.state(this.server == null, "The DingTalk emulator is already running");
-			this.server = EmulatorServer.start(this.requestedPort, this.threads, this::exchange);
+			this.server = EmulatorServer.start(this.requestedPort, this.threads, this::exchange, this.openApi);
 			logger.debug(LogMessage.format("DingTalk emulator listening on %s", baseUrl()));
 			return this;
 		}
@@ -255,9 +261,55 @@ public final class DingTalkEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Forget all requests, rate limit state and pending faults. Registered robots stay.
+	 * Return the base URL of the emulated OpenAPI of app robots, such as
+	 * {@code http://127.0.0.1:54321}: what a client takes as its OpenAPI base URL.
+	 * @return the OpenAPI base URL
+	 * @throws IllegalStateException if the emulator is not running
+	 */
+	public String openApiBaseUrl() {
+		return "http://127.0.0.1:" + port();
+	}
+
+	/**
+	 * Register an enterprise-internal app with its robot, or return the app already
+	 * registered with that client id and the same settings. Add the robot to groups with
+	 * {@link EmulatedApp#conversation(String)}.
+	 * @param clientId the app's client id (AppKey)
+	 * @param clientSecret the app's client secret (AppSecret)
+	 * @param robotCode the code of the app's robot
+	 * @return the app, to configure further
+	 * @throws IllegalArgumentException if the client id is already registered with
+	 * another secret or robot code
+	 */
+	public EmulatedApp registerApp(String clientId, String clientSecret, String robotCode) {
+		return this.openApi.register(clientId, clientSecret, robotCode);
+	}
+
+	/**
+	 * Return a registered app.
+	 * @param clientId the app's client id
+	 * @return the app
+	 * @throws IllegalArgumentException if no app has that client id
+	 */
+	public EmulatedApp app(String clientId) {
+		return this.openApi.app(clientId);
+	}
+
+	/**
+	 * Return the OpenAPI requests whose credentials or access token belong to no
+	 * registered app, in arrival order.
+	 * @return the requests
+	 */
+	public List<OpenApiRequest> unknownAppRequests() {
+		return this.openApi.unknownAppRequests();
+	}
+
+	/**
+	 * Forget all requests, rate limit state, pending faults and issued access tokens.
+	 * Registered robots and apps stay.
 	 */
 	public void reset() {
+		this.openApi.reset();
 		this.unknownTokenRequests.clear();
 		this.robotsByName.values().forEach(EmulatedRobot::reset);
 	}

@@ -91,7 +91,7 @@ record EmulatorResponse(int status, @Nullable Integer errcode, @Nullable String 
 		return this.errcode != null && this.errcode == 0;
 	}
 
-	private static String escape(String text) {
+	static String escape(String text) {
 		StringBuilder escaped = new StringBuilder(text.length());
 		for (char c : text.toCharArray()) {
 			switch (c) {

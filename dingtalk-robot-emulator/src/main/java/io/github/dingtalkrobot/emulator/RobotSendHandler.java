@@ -62,7 +62,7 @@ final class RobotSendHandler implements HttpHandler {
 		}
 	}
 
-	private static void send(HttpExchange exchange, EmulatorResponse response) {
+	static void send(HttpExchange exchange, EmulatorResponse response) {
 		try (exchange) {
 			if (response.dropsConnection()) {
 				// Closing an exchange before its response headers closes the connection

@@ -1,5 +1,8 @@
 package io.github.dingtalkrobot.autoconfigure;
 
+import java.util.Set;
+
+import io.github.dingtalkrobot.DingTalkAppRobot;
 import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.DingTalkRobots;
 
@@ -12,6 +15,7 @@ import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionBuilder;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.core.env.Environment;
 
 /**
@@ -38,10 +42,12 @@ class DingTalkRobotBeanRegistrar implements BeanDefinitionRegistryPostProcessor 
 		if (registryBeanName == null) {
 			return;
 		}
+		Set<String> appRobots = RobotNames.bindAppRobots(this.environment);
 		RobotNames.bindPrimaryFlags(this.environment).forEach((name, primary) -> {
 			String beanName = BEAN_NAME_PREFIX + name;
 			if (!registry.containsBeanDefinition(beanName)) {
-				registry.registerBeanDefinition(beanName, robotDefinition(registryBeanName, name, primary));
+				registry.registerBeanDefinition(beanName,
+						robotDefinition(registryBeanName, name, primary, appRobots.contains(name)));
 			}
 		});
 	}
@@ -57,11 +63,16 @@ class DingTalkRobotBeanRegistrar implements BeanDefinitionRegistryPostProcessor 
 		return null;
 	}
 
-	private AbstractBeanDefinition robotDefinition(String registryBeanName, String name, boolean primary) {
-		AbstractBeanDefinition definition = BeanDefinitionBuilder.rootBeanDefinition(DingTalkRobot.class)
+	private AbstractBeanDefinition robotDefinition(String registryBeanName, String name, boolean primary,
+			boolean appRobot) {
+		RootBeanDefinition definition = (RootBeanDefinition) BeanDefinitionBuilder
+			.rootBeanDefinition(DingTalkRobot.class)
 			.setFactoryMethodOnBean("get", registryBeanName)
 			.addConstructorArgValue(name)
 			.getBeanDefinition();
+		// The registry's factory method returns DingTalkRobot: say what an app robot is,
+		// so that it can be injected as a DingTalkAppRobot
+		definition.setTargetType(appRobot ? DingTalkAppRobot.class : DingTalkRobot.class);
 		definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
 		definition.setPrimary(primary);
 		definition.setDestroyMethodName("");

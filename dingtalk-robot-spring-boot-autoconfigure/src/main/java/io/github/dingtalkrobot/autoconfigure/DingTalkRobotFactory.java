@@ -27,6 +27,8 @@ class DingTalkRobotFactory {
 
 	private final String baseUrl;
 
+	private final String openApiBaseUrl;
+
 	private final Duration shutdownTimeout;
 
 	private final Supplier<RestClient.Builder> restClientBuilders;
@@ -40,6 +42,7 @@ class DingTalkRobotFactory {
 	DingTalkRobotFactory(DingTalkRobotProperties properties, Supplier<RestClient.Builder> restClientBuilders,
 			List<DingTalkRobotCustomizer> customizers, List<DingTalkRobotListener> listeners) {
 		this.baseUrl = properties.getBaseUrl();
+		this.openApiBaseUrl = properties.getOpenapiBaseUrl();
 		this.shutdownTimeout = properties.getShutdownTimeout();
 		this.restClientBuilders = restClientBuilders;
 		this.customizers = customizers;
@@ -58,7 +61,14 @@ class DingTalkRobotFactory {
 			.rateLimit(rateLimit(properties.getRateLimit()))
 			.delivery(delivery(properties.getDelivery()))
 			.listeners(this.listeners);
-		if (StringUtils.hasText(properties.getWebhook())) {
+		DingTalkRobotProperties.App app = properties.getApp();
+		if (app.configured()) {
+			builder
+				.app(app.getClientId().strip(), app.getClientSecret().strip(), app.getRobotCode().strip(),
+						app.getConversationId())
+				.openApiBaseUrl(this.openApiBaseUrl);
+		}
+		else if (StringUtils.hasText(properties.getWebhook())) {
 			builder.webhook(properties.getWebhook().strip());
 		}
 		else {

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.StringUtils;
 
 /**
  * Configuration properties for DingTalk robots: one entry under {@code dingtalk.robots}
@@ -32,6 +33,11 @@ public class DingTalkRobotProperties implements InitializingBean {
 	private String baseUrl = "https://oapi.dingtalk.com/robot/send";
 
 	/**
+	 * Base URL of DingTalk's OpenAPI, which app robots send through.
+	 */
+	private String openapiBaseUrl = "https://api.dingtalk.com";
+
+	/**
 	 * Longest time the closing application context waits for the robots to deliver the
 	 * messages they hold, in elapsed time; messages still undelivered then are logged and
 	 * their futures failed.
@@ -50,6 +56,14 @@ public class DingTalkRobotProperties implements InitializingBean {
 
 	public void setBaseUrl(String baseUrl) {
 		this.baseUrl = baseUrl;
+	}
+
+	public String getOpenapiBaseUrl() {
+		return this.openapiBaseUrl;
+	}
+
+	public void setOpenapiBaseUrl(String openapiBaseUrl) {
+		this.openapiBaseUrl = openapiBaseUrl;
 	}
 
 	public Duration getShutdownTimeout() {
@@ -128,6 +142,12 @@ public class DingTalkRobotProperties implements InitializingBean {
 		 */
 		private final Delivery delivery = new Delivery();
 
+		/**
+		 * App robot: the robot of an enterprise-internal app, which sends through
+		 * DingTalk's OpenAPI. Set this instead of the webhook or the access token.
+		 */
+		private final App app = new App();
+
 		public @Nullable String getWebhook() {
 			return this.webhook;
 		}
@@ -200,12 +220,88 @@ public class DingTalkRobotProperties implements InitializingBean {
 			return this.delivery;
 		}
 
+		public App getApp() {
+			return this.app;
+		}
+
 		@Override
 		public String toString() {
 			return "Robot[webhook=" + ((this.webhook != null) ? "******" : null) + ", accessToken="
 					+ ((this.accessToken != null) ? "******" : null) + ", secret="
 					+ ((this.secret != null) ? "******" : null) + ", keywords=" + this.keywords + ", primary="
 					+ this.primary + ", enabled=" + this.enabled + "]";
+		}
+
+	}
+
+	/**
+	 * Properties of an app robot.
+	 */
+	public static class App {
+
+		/**
+		 * Client id (AppKey) of the enterprise-internal app, from its credentials page in
+		 * the developer console.
+		 */
+		private @Nullable String clientId;
+
+		/**
+		 * Client secret (AppSecret) of the enterprise-internal app, from its credentials
+		 * page in the developer console.
+		 */
+		private @Nullable String clientSecret;
+
+		/**
+		 * Code of the app's robot, from its robot configuration page in the developer
+		 * console.
+		 */
+		private @Nullable String robotCode;
+
+		/**
+		 * Open conversation id ('cid...') of the group the robot posts to. Optional for a
+		 * robot that only sends to people one by one.
+		 */
+		private @Nullable String conversationId;
+
+		public @Nullable String getClientId() {
+			return this.clientId;
+		}
+
+		public void setClientId(@Nullable String clientId) {
+			this.clientId = clientId;
+		}
+
+		public @Nullable String getClientSecret() {
+			return this.clientSecret;
+		}
+
+		public void setClientSecret(@Nullable String clientSecret) {
+			this.clientSecret = clientSecret;
+		}
+
+		public @Nullable String getRobotCode() {
+			return this.robotCode;
+		}
+
+		public void setRobotCode(@Nullable String robotCode) {
+			this.robotCode = robotCode;
+		}
+
+		public @Nullable String getConversationId() {
+			return this.conversationId;
+		}
+
+		public void setConversationId(@Nullable String conversationId) {
+			this.conversationId = conversationId;
+		}
+
+		/**
+		 * Return whether any app property is set, which makes the robot an app robot.
+		 * @return whether the robot is an app robot
+		 */
+		public boolean configured() {
+			return StringUtils.hasText(this.clientId) || StringUtils.hasText(this.clientSecret)
+					|| StringUtils.hasText(this.robotCode) || StringUtils.hasText(this.conversationId);
 		}
 
 	}

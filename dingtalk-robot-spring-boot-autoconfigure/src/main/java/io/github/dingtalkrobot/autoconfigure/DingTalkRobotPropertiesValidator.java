@@ -57,13 +57,18 @@ class DingTalkRobotPropertiesValidator {
 		String prefix = DingTalkRobotProperties.PREFIX + ".robots." + name + ".";
 		boolean hasWebhook = StringUtils.hasText(robot.getWebhook());
 		boolean hasAccessToken = StringUtils.hasText(robot.getAccessToken());
-		if (hasWebhook == hasAccessToken) {
+		if (robot.getApp().configured()) {
+			AppRobotPropertiesValidator.validate(prefix, name, robot, hasWebhook || hasAccessToken);
+		}
+		else if (hasWebhook == hasAccessToken) {
 			throw new InvalidDingTalkRobotPropertiesException(prefix + "webhook",
 					hasWebhook ? "and '" + prefix + "access-token' are both set."
 							: "and '" + prefix + "access-token' are both missing, so robot '" + name
 									+ "' has no address.",
 					"Set exactly one of them: '" + prefix + "webhook' to the webhook URL copied from the robot's "
-							+ "settings in DingTalk, or '" + prefix + "access-token' to its access token.");
+							+ "settings in DingTalk, or '" + prefix
+							+ "access-token' to its access token; or, for an app " + "robot, set '" + prefix
+							+ "app.*' instead.");
 		}
 		if (hasWebhook) {
 			validateWebhook(prefix + "webhook", robot.getWebhook());

@@ -1,5 +1,6 @@
 package io.github.dingtalkrobot.internal;
 
+import io.github.dingtalkrobot.DingTalkAppRobot;
 import io.github.dingtalkrobot.DingTalkRobot;
 
 import java.net.http.HttpClient;
@@ -14,10 +15,13 @@ import io.github.dingtalkrobot.DeliverySettings;
 import io.github.dingtalkrobot.DingTalkRobotListener;
 import io.github.dingtalkrobot.RateLimit;
 import io.github.dingtalkrobot.internal.delivery.RobotDelivery;
+import io.github.dingtalkrobot.internal.openapi.AppCredentials;
+import io.github.dingtalkrobot.internal.openapi.DefaultDingTalkAppRobot;
 import io.github.dingtalkrobot.internal.webhook.RobotKeywords;
 import io.github.dingtalkrobot.internal.webhook.RobotWebhook;
 import io.github.dingtalkrobot.internal.webhook.SecretRedactor;
 import io.github.dingtalkrobot.internal.webhook.WebhookClient;
+import io.github.dingtalkrobot.internal.webhook.WebhookPayload;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -58,6 +62,10 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 
 	private List<DingTalkRobotListener> listeners = List.of();
 
+	private @Nullable AppCredentials app;
+
+	private String openApiBaseUrl = "https://api.dingtalk.com";
+
 	public DefaultDingTalkRobotBuilder(String name) {
 		this.name = name;
 	}
@@ -77,6 +85,19 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 	@Override
 	public DingTalkRobot.Builder baseUrl(String baseUrl) {
 		this.baseUrl = baseUrl;
+		return this;
+	}
+
+	@Override
+	public DingTalkRobot.Builder app(String clientId, String clientSecret, String robotCode,
+			@Nullable String conversationId) {
+		this.app = new AppCredentials(clientId, clientSecret, robotCode, conversationId);
+		return this;
+	}
+
+	@Override
+	public DingTalkRobot.Builder openApiBaseUrl(String openApiBaseUrl) {
+		this.openApiBaseUrl = openApiBaseUrl;
 		return this;
 	}
 
@@ -155,6 +176,37 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 
 	@Override
 	public DingTalkRobot build() {
+		if (this.app != null) {
+			return buildApp();
+		}
+		checkCommonSettings();
+		RobotWebhook robotWebhook = webhook();
+		String signingSecret = StringUtils.hasText(this.secret) ? this.secret : null;
+		RobotKeywords robotKeywords = new RobotKeywords(this.keywords);
+		WebhookClient client = new WebhookClient(this.name, robotWebhook, signingSecret, this.clock,
+				restClientBuilder());
+		SecretRedactor redactor = new SecretRedactor(robotWebhook.accessToken(), signingSecret);
+		RobotDelivery robotDelivery = new RobotDelivery(this.name, (message) -> client.send(WebhookPayload.of(message)),
+				robotKeywords, this.clock, this.rateLimit, this.delivery, this.listeners, redactor);
+		return new DefaultDingTalkRobot(this.name, robotWebhook, robotKeywords, redactor, this.enabled, robotDelivery);
+	}
+
+	@Override
+	public DingTalkAppRobot buildApp() {
+		Assert.state(this.app != null, "'app' must be set to build an app robot");
+		if (this.webhook != null || this.accessToken != null) {
+			throw new IllegalArgumentException("Only one of 'webhook', 'accessToken' and 'app' may be set");
+		}
+		if (StringUtils.hasText(this.secret) || !this.keywords.isEmpty()) {
+			throw new IllegalArgumentException(
+					"'secret' and 'keywords' apply to webhook robots only, not to app robots");
+		}
+		checkCommonSettings();
+		return DefaultDingTalkAppRobot.create(this.name, this.app, this.openApiBaseUrl, restClientBuilder(), this.clock,
+				this.enabled, this.rateLimit, this.delivery, this.listeners);
+	}
+
+	private void checkCommonSettings() {
 		if (this.name == null || this.name.isBlank()) {
 			throw new IllegalArgumentException("'name' must not be blank");
 		}
@@ -164,20 +216,11 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 		Assert.notNull(this.delivery, "'delivery' must not be null");
 		assertPositive(this.connectTimeout, "connectTimeout");
 		assertPositive(this.readTimeout, "readTimeout");
-		RobotWebhook robotWebhook = webhook();
-		String signingSecret = StringUtils.hasText(this.secret) ? this.secret : null;
-		RobotKeywords robotKeywords = new RobotKeywords(this.keywords);
-		WebhookClient client = new WebhookClient(this.name, robotWebhook, signingSecret, this.clock,
-				restClientBuilder());
-		SecretRedactor redactor = new SecretRedactor(robotWebhook.accessToken(), signingSecret);
-		RobotDelivery robotDelivery = new RobotDelivery(this.name, client, robotKeywords, this.clock, this.rateLimit,
-				this.delivery, this.listeners, redactor);
-		return new DefaultDingTalkRobot(this.name, robotWebhook, robotKeywords, redactor, this.enabled, robotDelivery);
 	}
 
 	private RobotWebhook webhook() {
 		if (this.webhook == null && this.accessToken == null) {
-			throw new IllegalArgumentException("Either 'webhook' or 'accessToken' must be set");
+			throw new IllegalArgumentException("One of 'webhook', 'accessToken' and 'app' must be set");
 		}
 		if (this.webhook != null && this.accessToken != null) {
 			throw new IllegalArgumentException("Only one of 'webhook' and 'accessToken' may be set");

@@ -21,6 +21,7 @@ import io.github.dingtalkrobot.message.Message;
 import io.github.dingtalkrobot.internal.webhook.RobotKeywords;
 import io.github.dingtalkrobot.internal.webhook.SecretRedactor;
 import io.github.dingtalkrobot.internal.webhook.WebhookClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Delivers the messages of one robot within DingTalk's limits: the rate limit that
@@ -69,7 +70,7 @@ public final class RobotDelivery {
 	/**
 	 * Create the delivery of one robot.
 	 * @param robotName the name of the robot
-	 * @param client the robot's webhook client
+	 * @param transport how the robot puts a message on the wire
 	 * @param keywords the robot's keywords
 	 * @param clock the clock that limits, pauses and backoffs are timed by
 	 * @param rateLimit the robot's rate limit
@@ -77,7 +78,7 @@ public final class RobotDelivery {
 	 * @param listeners the listeners to tell about deliveries
 	 * @param redactor hides the robot's secrets in what is logged
 	 */
-	public RobotDelivery(String robotName, WebhookClient client, RobotKeywords keywords, Clock clock,
+	public RobotDelivery(String robotName, MessageTransport transport, RobotKeywords keywords, Clock clock,
 			RateLimit rateLimit, DeliverySettings settings, List<DingTalkRobotListener> listeners,
 			SecretRedactor redactor) {
 		this.robotName = robotName;
@@ -86,7 +87,7 @@ public final class RobotDelivery {
 		this.settings = settings;
 		this.limiter = new RobotRateLimiter(rateLimit, clock);
 		DeliveryListeners allListeners = new DeliveryListeners(listeners);
-		this.exchange = new RobotExchange(robotName, client, keywords, clock, this.limiter, settings.throttlePause(),
+		this.exchange = new RobotExchange(robotName, transport, keywords, clock, this.limiter, settings.throttlePause(),
 				allListeners, this.outcomes, redactor);
 		this.retryPolicy = new RetryPolicy(settings.retry());
 		this.queue = new DeliveryQueue(settings.queueCapacity());
@@ -105,6 +106,19 @@ public final class RobotDelivery {
 	 * @throws DingTalkException if the message was not delivered
 	 */
 	public DingTalkResponse send(Message message) {
+		return send(message, null);
+	}
+
+	/**
+	 * Send a message now through the given transport, with the same rate limit, retries
+	 * and reporting as {@link #send(Message)}.
+	 * @param message the message
+	 * @param transport how to put the message on the wire, or {@code null} for the
+	 * robot's own
+	 * @return DingTalk's answer, with {@code errcode 0}
+	 * @throws DingTalkException if the message was not delivered
+	 */
+	public DingTalkResponse send(Message message, @Nullable MessageTransport transport) {
 		if (this.closed) {
 			throw this.failures.failed(message, closed(false));
 		}
@@ -112,7 +126,8 @@ public final class RobotDelivery {
 			for (int attempt = 1;; attempt++) {
 				RobotRateLimiter.Slot slot = awaitSlot(message);
 				try {
-					return this.exchange.send(message, slot);
+					return (transport != null) ? this.exchange.send(message, slot, transport)
+							: this.exchange.send(message, slot);
 				}
 				catch (DingTalkException ex) {
 					if (!this.retryPolicy.shouldRetry(ex, attempt)) {

@@ -15,8 +15,6 @@ import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.message.Message;
 import io.github.dingtalkrobot.internal.webhook.RobotKeywords;
 import io.github.dingtalkrobot.internal.webhook.SecretRedactor;
-import io.github.dingtalkrobot.internal.webhook.WebhookClient;
-import io.github.dingtalkrobot.internal.webhook.WebhookPayload;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -34,7 +32,7 @@ final class RobotExchange {
 
 	private final String robotName;
 
-	private final WebhookClient client;
+	private final MessageTransport transport;
 
 	private final RobotKeywords keywords;
 
@@ -50,10 +48,11 @@ final class RobotExchange {
 
 	private final SecretRedactor redactor;
 
-	RobotExchange(String robotName, WebhookClient client, RobotKeywords keywords, Clock clock, RobotRateLimiter limiter,
-			Duration throttlePause, DingTalkRobotListener listeners, LastOutcomes outcomes, SecretRedactor redactor) {
+	RobotExchange(String robotName, MessageTransport transport, RobotKeywords keywords, Clock clock,
+			RobotRateLimiter limiter, Duration throttlePause, DingTalkRobotListener listeners, LastOutcomes outcomes,
+			SecretRedactor redactor) {
 		this.robotName = robotName;
-		this.client = client;
+		this.transport = transport;
 		this.keywords = keywords;
 		this.clock = clock;
 		this.limiter = limiter;
@@ -71,10 +70,22 @@ final class RobotExchange {
 	 * @throws DingTalkException if the message was not delivered
 	 */
 	DingTalkResponse send(Message message, RobotRateLimiter.Slot slot) {
+		return send(message, slot, this.transport);
+	}
+
+	/**
+	 * Send a message once, through the given transport rather than the robot's own.
+	 * @param message the message
+	 * @param slot the slot taken for it
+	 * @param transport how to put the message on the wire
+	 * @return DingTalk's answer, with {@code errcode 0}
+	 * @throws DingTalkException if the message was not delivered
+	 */
+	DingTalkResponse send(Message message, RobotRateLimiter.Slot slot, MessageTransport transport) {
 		Instant start = this.clock.instant();
 		DingTalkResponse response;
 		try {
-			response = this.client.send(WebhookPayload.of(this.keywords.applyTo(message)));
+			response = transport.send(this.keywords.applyTo(message));
 		}
 		catch (DingTalkMessageTooLargeException ex) {
 			slot.release();

@@ -11,7 +11,7 @@ import java.util.Locale;
  * Tells I/O failures that happened before a request left the machine from those that
  * happened after, when DingTalk may already have posted the message.
  */
-final class TransportFailures {
+public final class TransportFailures {
 
 	private TransportFailures() {
 	}
@@ -22,7 +22,7 @@ final class TransportFailures {
 	 * @param failure the I/O failure, with its causes
 	 * @return whether the request was never sent
 	 */
-	static boolean neverSent(Throwable failure) {
+	public static boolean neverSent(Throwable failure) {
 		for (Throwable current = failure; current != null; current = current.getCause()) {
 			if (current instanceof ConnectException || current instanceof NoRouteToHostException
 					|| current instanceof UnknownHostException || current instanceof HttpConnectTimeoutException

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.github.dingtalkrobot.DingTalkRobots;
+import io.github.dingtalkrobot.autoconfigure.DingTalkQuota;
 import io.github.dingtalkrobot.autoconfigure.DingTalkRobotProperties;
 import io.github.dingtalkrobot.RobotState;
 import io.github.dingtalkrobot.internal.webhook.RobotWebhook;
@@ -28,14 +29,27 @@ public class DingTalkEndpoint {
 
 	private final DingTalkRobotProperties properties;
 
+	private final @Nullable DingTalkQuota quota;
+
 	/**
 	 * Create an endpoint for the given robots.
 	 * @param robots the robots
 	 * @param properties the properties the robots were configured with
 	 */
 	public DingTalkEndpoint(DingTalkRobots robots, DingTalkRobotProperties properties) {
+		this(robots, properties, null);
+	}
+
+	/**
+	 * Create an endpoint for the given robots and the organization's API-call quota.
+	 * @param robots the robots
+	 * @param properties the properties the robots were configured with
+	 * @param quota the quota, or {@code null} when calls are not counted
+	 */
+	public DingTalkEndpoint(DingTalkRobots robots, DingTalkRobotProperties properties, @Nullable DingTalkQuota quota) {
 		this.robots = robots;
 		this.properties = properties;
+		this.quota = quota;
 	}
 
 	/**
@@ -44,7 +58,9 @@ public class DingTalkEndpoint {
 	 */
 	@ReadOperation
 	public RobotsDescriptor robots() {
-		return new RobotsDescriptor(this.robots.names().stream().sorted().map(this::describe).toList());
+		return new RobotsDescriptor(this.robots.names().stream().sorted().map(this::describe).toList(),
+				(this.quota != null) ? new QuotaDescriptor(this.quota.month().toString(), this.quota.used(),
+						this.quota.monthlyCalls(), this.quota.warnAtPercent()) : null);
 	}
 
 	/**
@@ -89,11 +105,24 @@ public class DingTalkEndpoint {
 	}
 
 	/**
-	 * The robots, ordered by name.
+	 * The robots, ordered by name, and the organization's API-call quota.
 	 *
 	 * @param robots the robots
+	 * @param quota the quota, or {@code null} when calls are not counted
 	 */
-	public record RobotsDescriptor(List<RobotDescriptor> robots) {
+	public record RobotsDescriptor(List<RobotDescriptor> robots, @Nullable QuotaDescriptor quota) {
+
+	}
+
+	/**
+	 * The organization's monthly API-call quota and how much of it the robots used.
+	 *
+	 * @param month the current month in China's time zone, such as {@code 2025-11}
+	 * @param used the calls the robots made this month
+	 * @param monthlyCalls the calls allowed per month
+	 * @param warnAtPercent the share of the quota at which a warning is logged
+	 */
+	public record QuotaDescriptor(String month, long used, long monthlyCalls, int warnAtPercent) {
 
 	}
 

@@ -1,9 +1,12 @@
 package io.github.dingtalkrobot.autoconfigure.actuate.endpoint;
 
 import io.github.dingtalkrobot.DingTalkRobots;
+import io.github.dingtalkrobot.autoconfigure.DingTalkQuota;
+import io.github.dingtalkrobot.autoconfigure.DingTalkQuotaAutoConfiguration;
 import io.github.dingtalkrobot.autoconfigure.DingTalkRobotAutoConfiguration;
 import io.github.dingtalkrobot.autoconfigure.DingTalkRobotProperties;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -21,7 +24,7 @@ import org.springframework.context.annotation.Bean;
  *
  * @since 0.1.0
  */
-@AutoConfiguration(after = DingTalkRobotAutoConfiguration.class)
+@AutoConfiguration(after = { DingTalkRobotAutoConfiguration.class, DingTalkQuotaAutoConfiguration.class })
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class, DingTalkRobots.class })
 @ConditionalOnBean({ DingTalkRobots.class, DingTalkRobotProperties.class })
 public final class DingTalkEndpointAutoConfiguration {
@@ -31,8 +34,9 @@ public final class DingTalkEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnAvailableEndpoint(DingTalkEndpoint.class)
-	DingTalkEndpoint dingTalkEndpoint(DingTalkRobots robots, DingTalkRobotProperties properties) {
-		return new DingTalkEndpoint(robots, properties);
+	DingTalkEndpoint dingTalkEndpoint(DingTalkRobots robots, DingTalkRobotProperties properties,
+			ObjectProvider<DingTalkQuota> quota) {
+		return new DingTalkEndpoint(robots, properties, quota.getIfAvailable());
 	}
 
 }
