@@ -38,6 +38,9 @@ import org.springframework.util.Assert;
  * <li>the {@code access_token} belongs to a registered robot, else {@code 300001};</li>
  * <li>a fault {@link EmulatedRobot#failNext(int) injected} for the robot's next request
  * replaces the answer;</li>
+ * <li>when the robot has an {@link EmulatedRobot#allowedAddresses(String...) IP
+ * allowlist}: the request comes from an address in it, else {@code 310000 ip X not in
+ * whitelist};</li>
  * <li>the robot is not throttled, else {@code 130101};</li>
  * <li>when the robot has a secret: {@code timestamp} and {@code sign} are present and
  * {@code sign} (decoded once, as a server does) is
