@@ -67,6 +67,10 @@ import org.springframework.util.Assert;
  * one-hour signature window and the ten-minute throttle without waiting. Every
  * {@code POST} to {@code /robot/send} is recorded, whatever it was answered.
  * <p>
+ * The {@link #inboxUrl() inbox page} at the emulator's root shows the recorded requests
+ * in a browser as a DingTalk group shows them, with the answers, and adds new ones as
+ * they arrive.
+ * <p>
  * Thread-safe. Robots can be registered before or after {@link #start()}; an emulator can
  * be started again after {@link #close()}, keeping its robots.
  *
@@ -121,7 +125,8 @@ public final class DingTalkEmulator implements AutoCloseable {
 	public DingTalkEmulator start() {
 		synchronized (this.lifecycleMonitor) {
 			Assert.state(this.server == null, "The DingTalk emulator is already running");
-			this.server = EmulatorServer.start(this.requestedPort, this.threads, this::exchange);
+			this.server = EmulatorServer.start(this.requestedPort, this.threads, this::exchange,
+					new InboxHandler(this));
 			logger.debug(LogMessage.format("DingTalk emulator listening on %s", baseUrl()));
 			return this;
 		}
@@ -170,6 +175,16 @@ public final class DingTalkEmulator implements AutoCloseable {
 	 */
 	public String baseUrl() {
 		return "http://127.0.0.1:" + port() + PATH;
+	}
+
+	/**
+	 * Return the URL of the inbox page, such as {@code http://127.0.0.1:54321/}, which
+	 * shows the messages as a DingTalk group would, newest first.
+	 * @return the inbox URL
+	 * @throws IllegalStateException if the emulator is not running
+	 */
+	public String inboxUrl() {
+		return "http://127.0.0.1:" + port() + "/";
 	}
 
 	/**
@@ -259,6 +274,7 @@ public final class DingTalkEmulator implements AutoCloseable {
 
 	/**
 	 * Forget all requests, rate limit state and pending faults. Registered robots stay.
+	 * The inbox page's "Clear inbox" button does this.
 	 */
 	public void reset() {
 		this.unknownTokenRequests.clear();

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
 /**
@@ -40,10 +41,12 @@ final class EmulatorServer {
 	 * @param port the port, or 0 for any free one
 	 * @param threads the number of threads handling requests
 	 * @param emulator what answers each request
+	 * @param inbox what serves the inbox page at the root
 	 * @return the running server
 	 * @throws UncheckedIOException if the port cannot be bound
 	 */
-	static EmulatorServer start(int port, int threads, Function<WebhookRequest, EmulatorResponse> emulator) {
+	static EmulatorServer start(int port, int threads, Function<WebhookRequest, EmulatorResponse> emulator,
+			HttpHandler inbox) {
 		ExecutorService workers = Executors.newFixedThreadPool(threads, namedDaemonThreads("dingtalk-emulator-"));
 		ScheduledExecutorService delays = Executors
 			.newSingleThreadScheduledExecutor(namedDaemonThreads("dingtalk-emulator-delay-"));
@@ -51,6 +54,7 @@ final class EmulatorServer {
 			HttpServer server = HttpServer.create(new InetSocketAddress(loopback(), port), 0);
 			server.setExecutor(workers);
 			server.createContext(DingTalkEmulator.PATH, new RobotSendHandler(emulator, delays));
+			server.createContext("/", inbox);
 			server.start();
 			return new EmulatorServer(server, workers, delays);
 		}

@@ -35,7 +35,7 @@ record WebhookRequest(@Nullable String contentType, Map<String, String> queryPar
 		return new WebhookRequest(contentType, decodeQuery(rawQuery), body, remoteAddress);
 	}
 
-	private static Map<String, String> decodeQuery(@Nullable String rawQuery) {
+	static Map<String, String> decodeQuery(@Nullable String rawQuery) {
 		if (rawQuery == null || rawQuery.isEmpty()) {
 			return Map.of();
 		}
