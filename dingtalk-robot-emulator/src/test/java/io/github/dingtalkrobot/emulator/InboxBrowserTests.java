@@ -45,7 +45,7 @@ class InboxBrowserTests {
 
 	private static final File CHROMIUM = new File("/usr/bin/chromium");
 
-	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+	static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
 	private static final Path SCREENSHOT = Path.of("target", "inbox-page.png");
 
@@ -65,10 +65,7 @@ class InboxBrowserTests {
 
 	@BeforeEach
 	void startBrowser() throws IOException {
-		assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
-				"Chromium and its driver are not installed (" + CHROMIUM + ", " + CHROMEDRIVER
-						+ "): the inbox page was not tested in a browser. "
-						+ "Install them with: apt-get install chromium chromium-driver");
+		assumeBrowser(CHROMIUM, CHROMEDRIVER);
 		System.setProperty("SE_OFFLINE", "true");
 		System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.getPath());
 		this.emulator.registerRobot("ops", "token-ops");
@@ -174,6 +171,13 @@ class InboxBrowserTests {
 			.extracting(WebElement::getText)
 			.asString()
 			.contains("发布 for deploy");
+	}
+
+	static void assumeBrowser(File chromium, File chromedriver) {
+		assumeTrue(chromium.canExecute() && chromedriver.canExecute(),
+				() -> "Chromium and its driver are not installed (" + chromium + ", " + chromedriver
+						+ "): the inbox page was not tested in a browser. "
+						+ "Install them with: apt-get install chromium chromium-driver");
 	}
 
 	private void sendOneOfEachType() {
