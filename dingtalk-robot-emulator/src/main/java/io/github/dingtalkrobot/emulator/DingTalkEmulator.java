@@ -38,6 +38,9 @@ import org.springframework.util.Assert;
  * <li>the {@code access_token} belongs to a registered robot, else {@code 300001};</li>
  * <li>a fault {@link EmulatedRobot#failNext(int) injected} for the robot's next request
  * replaces the answer;</li>
+ * <li>when the robot has an {@link EmulatedRobot#allowedAddresses(String...) IP
+ * allowlist}: the request comes from an address in it, else {@code 310000 ip X not in
+ * whitelist};</li>
  * <li>the robot is not throttled, else {@code 130101};</li>
  * <li>when the robot has a secret: {@code timestamp} and {@code sign} are present and
  * {@code sign} (decoded once, as a server does) is
@@ -66,6 +69,10 @@ import org.springframework.util.Assert;
  * <p>
  * The emulator also serves the OpenAPI of app robots on {@link #openApiBaseUrl()}: see
  * {@link #registerApp(String, String, String)} and {@link EmulatedApp}.
+ * <p>
+ * The {@link #inboxUrl() inbox page} at the emulator's root shows the recorded requests
+ * in a browser as a DingTalk group shows them, with the answers, and adds new ones as
+ * they arrive.
  * <p>
  * Thread-safe. Robots can be registered before or after {@link #start()}; an emulator can
  * be started again after {@link #close()}, keeping its robots.
@@ -124,7 +131,8 @@ public final class DingTalkEmulator implements AutoCloseable {
 	public DingTalkEmulator start() {
 		synchronized (this.lifecycleMonitor) {
 			Assert.state(this.server == null, "The DingTalk emulator is already running");
-			this.server = EmulatorServer.start(this.requestedPort, this.threads, this::exchange, this.openApi);
+			this.server = EmulatorServer.start(this.requestedPort, this.threads, this::exchange, this.openApi,
+					new InboxHandler(this));
 			logger.debug(LogMessage.format("DingTalk emulator listening on %s", baseUrl()));
 			return this;
 		}
@@ -173,6 +181,16 @@ public final class DingTalkEmulator implements AutoCloseable {
 	 */
 	public String baseUrl() {
 		return "http://127.0.0.1:" + port() + PATH;
+	}
+
+	/**
+	 * Return the URL of the inbox page, such as {@code http://127.0.0.1:54321/}, which
+	 * shows the messages as a DingTalk group would, newest first.
+	 * @return the inbox URL
+	 * @throws IllegalStateException if the emulator is not running
+	 */
+	public String inboxUrl() {
+		return "http://127.0.0.1:" + port() + "/";
 	}
 
 	/**
@@ -306,7 +324,7 @@ public final class DingTalkEmulator implements AutoCloseable {
 
 	/**
 	 * Forget all requests, rate limit state, pending faults and issued access tokens.
-	 * Registered robots and apps stay.
+	 * Registered robots and apps stay. The inbox page's "Clear inbox" button does this.
 	 */
 	public void reset() {
 		this.openApi.reset();

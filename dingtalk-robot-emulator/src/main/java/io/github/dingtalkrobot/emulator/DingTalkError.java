@@ -26,6 +26,8 @@ enum DingTalkError {
 
 	KEYWORDS_NOT_IN_CONTENT(310000, "keywords not in content"),
 
+	IP_NOT_IN_WHITELIST(310000, "ip not in whitelist"),
+
 	GROUP_DISSOLVED(400013, "群已被解散"),
 
 	ACCESS_TOKEN_NOT_EXIST(400101, "access_token不存在"),

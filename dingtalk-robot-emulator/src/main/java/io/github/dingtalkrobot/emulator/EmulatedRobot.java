@@ -30,6 +30,8 @@ public final class EmulatedRobot {
 
 	private volatile List<String> keywords = List.of();
 
+	private volatile IpAllowlist allowlist = IpAllowlist.ANY;
+
 	private final Object monitor = new Object();
 
 	private final RollingRateLimit rateLimit = new RollingRateLimit();
@@ -111,6 +113,30 @@ public final class EmulatedRobot {
 		Assert.noNullElements(keywords, "'keywords' must not contain null elements");
 		Assert.isTrue(Arrays.stream(keywords).noneMatch(String::isEmpty), "'keywords' must not contain empty elements");
 		this.keywords = List.of(keywords);
+		return this;
+	}
+
+	/**
+	 * Return the addresses and CIDR ranges requests must come from.
+	 * @return the allowlist, empty when any address will do
+	 */
+	public List<String> allowedAddresses() {
+		return this.allowlist.entries();
+	}
+
+	/**
+	 * Accept requests only from some IP addresses or CIDR ranges (DingTalk's IP address
+	 * security setting), replacing any set before. A request from elsewhere is answered
+	 * {@code 310000 ip X not in whitelist}. No addresses accepts any address. The
+	 * emulator listens on {@code 127.0.0.1}, so its clients come from there.
+	 * @param addresses IPv4 or IPv6 addresses, such as {@code 127.0.0.1} or {@code ::1},
+	 * and CIDR ranges, such as {@code 10.0.0.0/8} or {@code fd00::/8}
+	 * @return this robot
+	 * @throws IllegalArgumentException if an entry is neither an address nor a range
+	 */
+	public EmulatedRobot allowedAddresses(String... addresses) {
+		Assert.noNullElements(addresses, "'addresses' must not contain null elements");
+		this.allowlist = IpAllowlist.of(addresses);
 		return this;
 	}
 
@@ -212,6 +238,10 @@ public final class EmulatedRobot {
 	}
 
 	private EmulatorResponse answer(WebhookRequest request, RobotMessage message, Instant now) {
+		if (!this.allowlist.allows(request.remoteAddress())) {
+			return EmulatorResponse.answer(DingTalkError.IP_NOT_IN_WHITELIST.errcode(),
+					"ip " + request.remoteAddress().getHostAddress() + " not in whitelist");
+		}
 		if (this.rateLimit.isThrottled(now)) {
 			return rateViolation();
 		}
@@ -241,7 +271,7 @@ public final class EmulatedRobot {
 	@Override
 	public String toString() {
 		return "EmulatedRobot[name=" + this.name + ", signed=" + (this.secret != null) + ", keywords=" + this.keywords
-				+ "]";
+				+ ", allowedAddresses=" + this.allowlist + "]";
 	}
 
 }

@@ -42,11 +42,12 @@ final class EmulatorServer {
 	 * @param threads the number of threads handling requests
 	 * @param emulator what answers each request to the robot webhook
 	 * @param openApi what answers each request to the OpenAPI of app robots
+	 * @param inbox what serves the inbox page at the root
 	 * @return the running server
 	 * @throws UncheckedIOException if the port cannot be bound
 	 */
 	static EmulatorServer start(int port, int threads, Function<WebhookRequest, EmulatorResponse> emulator,
-			HttpHandler openApi) {
+			HttpHandler openApi, HttpHandler inbox) {
 		ExecutorService workers = Executors.newFixedThreadPool(threads, namedDaemonThreads("dingtalk-emulator-"));
 		ScheduledExecutorService delays = Executors
 			.newSingleThreadScheduledExecutor(namedDaemonThreads("dingtalk-emulator-delay-"));
@@ -55,6 +56,7 @@ final class EmulatorServer {
 			server.setExecutor(workers);
 			server.createContext(DingTalkEmulator.PATH, new RobotSendHandler(emulator, delays));
 			server.createContext(OpenApiHandler.PATH_PREFIX, openApi);
+			server.createContext("/", inbox);
 			server.start();
 			return new EmulatorServer(server, workers, delays);
 		}

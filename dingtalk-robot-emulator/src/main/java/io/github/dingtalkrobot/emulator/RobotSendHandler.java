@@ -52,7 +52,7 @@ final class RobotSendHandler implements HttpHandler {
 			return EmulatorResponse.htmlPage(405);
 		}
 		WebhookRequest request = WebhookRequest.of(exchange.getRequestHeaders().getFirst("Content-Type"),
-				exchange.getRequestURI().getRawQuery(), body);
+				exchange.getRequestURI().getRawQuery(), body, exchange.getRemoteAddress().getAddress());
 		try {
 			return this.emulator.apply(request);
 		}

@@ -1,5 +1,6 @@
 package io.github.dingtalkrobot.emulator;
 
+import java.net.InetAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -14,8 +15,10 @@ import org.jspecify.annotations.Nullable;
  * @param contentType the {@code Content-Type} header, if any
  * @param queryParameters the query parameters, each decoded once
  * @param body the raw request body
+ * @param remoteAddress the address the request came from
  */
-record WebhookRequest(@Nullable String contentType, Map<String, String> queryParameters, byte[] body) {
+record WebhookRequest(@Nullable String contentType, Map<String, String> queryParameters, byte[] body,
+		InetAddress remoteAddress) {
 
 	/**
 	 * Create a request, decoding the query the way a servlet container does: once, with
@@ -24,13 +27,15 @@ record WebhookRequest(@Nullable String contentType, Map<String, String> queryPar
 	 * @param contentType the {@code Content-Type} header, if any
 	 * @param rawQuery the raw (still encoded) query string, if any
 	 * @param body the raw request body
+	 * @param remoteAddress the address the request came from
 	 * @return the request
 	 */
-	static WebhookRequest of(@Nullable String contentType, @Nullable String rawQuery, byte[] body) {
-		return new WebhookRequest(contentType, decodeQuery(rawQuery), body);
+	static WebhookRequest of(@Nullable String contentType, @Nullable String rawQuery, byte[] body,
+			InetAddress remoteAddress) {
+		return new WebhookRequest(contentType, decodeQuery(rawQuery), body, remoteAddress);
 	}
 
-	private static Map<String, String> decodeQuery(@Nullable String rawQuery) {
+	static Map<String, String> decodeQuery(@Nullable String rawQuery) {
 		if (rawQuery == null || rawQuery.isEmpty()) {
 			return Map.of();
 		}

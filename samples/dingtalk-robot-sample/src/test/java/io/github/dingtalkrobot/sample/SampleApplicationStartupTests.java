@@ -30,7 +30,8 @@ class SampleApplicationStartupTests {
 							+ emulator.baseUrl(),
 					"Sent markdown through DingTalk robot 'ops': errcode 0",
 					"Sent actionCard through DingTalk robot 'team': errcode 0",
-					"The embedded DingTalk emulator received 5 messages; list them with: curl http://localhost:");
+					"The embedded DingTalk emulator received 5 messages; see them as a group would in its inbox at "
+							+ emulator.inboxUrl() + " or list them with: curl http://localhost:");
 			for (EmulatedRobot robot : emulator.robots()) {
 				assertThat(output).doesNotContain(robot.accessToken());
 				if (robot.secret() != null) {

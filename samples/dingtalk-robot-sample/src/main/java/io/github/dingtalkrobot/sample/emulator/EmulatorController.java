@@ -41,7 +41,8 @@ class EmulatorController {
 	void showWhereToLook(ApplicationReadyEvent event) {
 		if (event.getApplicationContext() instanceof WebServerApplicationContext context) {
 			logger.info("The embedded DingTalk emulator received " + this.emulator.requests().size()
-					+ " messages; list them with: curl http://localhost:" + context.getWebServer().getPort()
+					+ " messages; see them as a group would in its inbox at " + this.emulator.inboxUrl()
+					+ " or list them with: curl http://localhost:" + context.getWebServer().getPort()
 					+ "/emulator/messages");
 		}
 	}
