@@ -189,7 +189,7 @@ final class OpenApiHandler implements HttpHandler {
 	@SuppressWarnings("unchecked")
 	private static Map<String, @Nullable Object> object(String json) {
 		try {
-			return (JsonParser.parse(json) instanceof Map<?, ?> map) ? (Map<String, @Nullable Object>) map : Map.of();
+			return (StrictJson.parse(json) instanceof Map<?, ?> map) ? (Map<String, @Nullable Object>) map : Map.of();
 		}
 		catch (IllegalArgumentException ex) {
 			return Map.of();

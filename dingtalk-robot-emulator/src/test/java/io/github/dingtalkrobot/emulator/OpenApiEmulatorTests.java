@@ -134,7 +134,7 @@ class OpenApiEmulatorTests {
 				"{\"appKey\":\"dingclient\",\"appSecret\":\"app-secret\"}");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"expireIn\":600");
-		Map<?, ?> answer = (Map<?, ?>) JsonParser.parse(response.body());
+		Map<?, ?> answer = (Map<?, ?>) StrictJson.parse(response.body());
 		return (String) answer.get("accessToken");
 	}
 

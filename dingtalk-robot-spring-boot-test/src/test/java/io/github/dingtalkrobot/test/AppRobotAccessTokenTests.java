@@ -14,6 +14,7 @@ import io.github.dingtalkrobot.DingTalkOpenApiException;
 import io.github.dingtalkrobot.DingTalkResponse;
 import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.RateLimit;
+import io.github.dingtalkrobot.emulator.MutableClock;
 import io.github.dingtalkrobot.emulator.OpenApiRequest;
 import io.github.dingtalkrobot.message.Message;
 import org.junit.jupiter.api.Test;

@@ -13,6 +13,7 @@ import io.github.dingtalkrobot.autoconfigure.DingTalkQuota;
 import io.github.dingtalkrobot.autoconfigure.DingTalkQuotaAutoConfiguration;
 import io.github.dingtalkrobot.autoconfigure.DingTalkRobotAutoConfiguration;
 import io.github.dingtalkrobot.autoconfigure.InvalidDingTalkRobotPropertiesException;
+import io.github.dingtalkrobot.emulator.MutableClock;
 import io.github.dingtalkrobot.emulator.EmulatedRobot;
 import io.github.dingtalkrobot.message.Message;
 import org.junit.jupiter.api.BeforeEach;

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.List;
 
+import io.github.dingtalkrobot.emulator.MutableClock;
 import io.github.dingtalkrobot.DeliverySettings;
 import io.github.dingtalkrobot.DingTalkAppRobot;
 import io.github.dingtalkrobot.DingTalkOpenApiException;

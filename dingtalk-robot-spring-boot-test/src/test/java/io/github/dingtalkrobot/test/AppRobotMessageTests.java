@@ -6,6 +6,7 @@ import java.util.stream.IntStream;
 
 import io.github.dingtalkrobot.DingTalkAppRobot;
 import io.github.dingtalkrobot.DingTalkUnsupportedMessageException;
+import io.github.dingtalkrobot.emulator.MutableClock;
 import io.github.dingtalkrobot.emulator.OpenApiRequest;
 import io.github.dingtalkrobot.message.ButtonOrientation;
 import io.github.dingtalkrobot.message.Message;
