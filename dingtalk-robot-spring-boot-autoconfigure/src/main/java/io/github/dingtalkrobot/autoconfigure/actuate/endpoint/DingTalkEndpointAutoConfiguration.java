@@ -35,4 +35,11 @@ public final class DingTalkEndpointAutoConfiguration {
 		return new DingTalkEndpoint(robots, properties);
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(DingTalkEndpoint.class)
+	DingTalkEndpointWebExtension dingTalkEndpointWebExtension(DingTalkEndpoint endpoint, DingTalkRobots robots) {
+		return new DingTalkEndpointWebExtension(endpoint, robots);
+	}
+
 }
