@@ -16,10 +16,12 @@ import org.jspecify.annotations.Nullable;
  * {@code null} when it is not paused
  * @param lastSuccess when DingTalk last accepted a message, or {@code null} if it never
  * did
- * @param lastFailure when the robot last gave up on a message, or {@code null} if it
- * never did
+ * @param lastFailure when the robot last gave up on a message that DingTalk refused or
+ * could not be reached for, or {@code null} if it never did; refusals on the caller's
+ * side (a message too large, a full queue, the robot's own rate limit, closing) do not
+ * count
  * @param lastFailureErrcode DingTalk's {@code errcode} for that last failure, or
- * {@code null} when there was none (an I/O error, a full queue)
+ * {@code null} when there was none (DingTalk could not be reached)
  * @since 0.1.0
  */
 public record RobotState(int queueDepth, int slotsUsed, @Nullable Instant pausedUntil, @Nullable Instant lastSuccess,

@@ -1,8 +1,5 @@
 package io.github.dingtalkrobot;
 
-import io.github.dingtalkrobot.DingTalkApiException;
-import io.github.dingtalkrobot.DingTalkException;
-import io.github.dingtalkrobot.DingTalkRateLimitedException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,9 +47,13 @@ public enum SendOutcome {
 	/**
 	 * Return the errcode that DingTalk answered with, if DingTalk answered.
 	 * @param failure the failure
-	 * @return the errcode, or {@code null} when DingTalk gave none
+	 * @return the errcode, or {@code null} when DingTalk gave none, for example when the
+	 * robot's own rate limit refused the message
 	 */
 	public static @Nullable Integer errcodeOf(DingTalkException failure) {
+		if (failure instanceof DingTalkRateLimitedException rateLimited) {
+			return rateLimited.errorCode();
+		}
 		return (failure instanceof DingTalkApiException api) ? api.errorCode() : null;
 	}
 

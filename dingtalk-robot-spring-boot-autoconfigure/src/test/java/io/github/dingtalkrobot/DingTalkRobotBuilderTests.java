@@ -64,7 +64,7 @@ class DingTalkRobotBuilderTests {
 	void webhookWithoutAccessTokenIsRefused() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> DingTalkRobot.builder("ops").webhook("https://oapi.dingtalk.com/robot/send").build())
-			.withMessageContaining("'webhook' must have an access_token");
+			.withMessageContaining("'webhook' must have exactly one access_token");
 	}
 
 	@Test

@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import io.github.dingtalkrobot.internal.webhook.RobotWebhook;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.StringUtils;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Checks that {@link DingTalkRobotProperties} describe usable robots. Every problem names
@@ -114,8 +114,11 @@ class DingTalkRobotPropertiesValidator {
 					"Copy the webhook URL from the robot's settings in DingTalk, for example "
 							+ "'https://oapi.dingtalk.com/robot/send?access_token=...'.");
 		}
-		List<String> tokens = UriComponentsBuilder.fromUriString(webhook).build().getQueryParams().get("access_token");
-		if (tokens == null || tokens.size() != 1 || !StringUtils.hasText(tokens.get(0))) {
+		try {
+			// Not Spring's URI parser: it logs the query, access token included, at TRACE
+			RobotWebhook.of(webhook.strip());
+		}
+		catch (IllegalArgumentException ex) {
 			throw new InvalidDingTalkRobotPropertiesException(property, "has no 'access_token' query parameter.",
 					"Copy the whole webhook URL from the robot's settings in DingTalk, including "
 							+ "'?access_token=...'.");

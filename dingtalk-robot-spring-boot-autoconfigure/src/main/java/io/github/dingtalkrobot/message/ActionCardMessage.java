@@ -76,8 +76,8 @@ public record ActionCardMessage(String title, String text, @Nullable Button sing
 		private @Nullable Boolean hideAvatar;
 
 		Builder(String title, String text) {
-			this.title = title;
-			this.text = text;
+			this.title = MessageAssert.hasText(title, "title");
+			this.text = MessageAssert.hasText(text, "text");
 		}
 
 		/**
@@ -109,7 +109,7 @@ public record ActionCardMessage(String title, String text, @Nullable Button sing
 		 * @return this builder
 		 */
 		public Builder orientation(ButtonOrientation orientation) {
-			this.orientation = orientation;
+			this.orientation = MessageAssert.notNull(orientation, "orientation");
 			return this;
 		}
 

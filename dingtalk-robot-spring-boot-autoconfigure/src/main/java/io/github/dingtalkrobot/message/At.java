@@ -1,9 +1,10 @@
 package io.github.dingtalkrobot.message;
 
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who a text or Markdown message mentions. DingTalk only notifies the people that are
@@ -41,11 +42,11 @@ public record At(List<String> mobiles, List<String> userIds, boolean all) {
 	}
 
 	At withMobiles(String... mobiles) {
-		return new At(union(this.mobiles, mobiles), this.userIds, this.all);
+		return new At(union(this.mobiles, mobiles, "mobiles"), this.userIds, this.all);
 	}
 
 	At withUserIds(String... userIds) {
-		return new At(this.mobiles, union(this.userIds, userIds), this.all);
+		return new At(this.mobiles, union(this.userIds, userIds, "userIds"), this.all);
 	}
 
 	At withAll() {
@@ -72,10 +73,16 @@ public record At(List<String> mobiles, List<String> userIds, boolean all) {
 		}
 	}
 
-	private static List<String> union(List<String> existing, String[] added) {
-		MessageAssert.notNull(added, "names");
+	// Named after the parameter the caller passed, which may be a null array or a
+	// single null
+	private static List<String> union(List<String> existing, String @Nullable [] added, String field) {
+		if (added == null) {
+			throw new IllegalArgumentException("'" + field + "' must not be null");
+		}
 		Set<String> names = new LinkedHashSet<>(existing);
-		names.addAll(Arrays.asList(added));
+		for (String name : added) {
+			names.add(MessageAssert.hasText(name, field));
+		}
 		return List.copyOf(names);
 	}
 

@@ -143,6 +143,43 @@ class MessageTests {
 			.containsExactly("text", "markdown", "link", "actionCard", "feedCard");
 	}
 
+	@Test
+	void everyFactoryAndBuilderMethodRefusesNullNamingTheParameter() {
+		TextMessage text = Message.text("text");
+		MarkdownMessage markdown = Message.markdown("title", "text");
+		assertRefusedNaming(() -> text.atMobiles((String) null), "mobiles");
+		assertRefusedNaming(() -> text.atMobiles((String[]) null), "mobiles");
+		assertRefusedNaming(() -> text.atUserIds((String) null), "userIds");
+		assertRefusedNaming(() -> text.atUserIds((String[]) null), "userIds");
+		assertRefusedNaming(() -> markdown.atMobiles((String) null), "mobiles");
+		assertRefusedNaming(() -> markdown.atMobiles((String[]) null), "mobiles");
+		assertRefusedNaming(() -> markdown.atUserIds((String) null), "userIds");
+		assertRefusedNaming(() -> markdown.atUserIds((String[]) null), "userIds");
+		assertRefusedNaming(() -> Message.text(null), "content");
+		assertRefusedNaming(() -> Message.markdown(null, "text"), "title");
+		assertRefusedNaming(() -> Message.markdown("title", null), "text");
+		assertRefusedNaming(() -> Message.link(null, "text", "https://example.com"), "title");
+		assertRefusedNaming(() -> Message.link("title", null, "https://example.com"), "text");
+		assertRefusedNaming(() -> Message.link("title", "text", null), "messageUrl");
+		assertRefusedNaming(() -> Message.link("title", "text", "https://example.com").withPicUrl(null), "picUrl");
+		assertRefusedNaming(() -> Message.actionCard(null, "text"), "title");
+		assertRefusedNaming(() -> Message.actionCard("title", null), "text");
+		assertRefusedNaming(() -> Message.actionCard("title", "text").singleButton(null, "https://example.com"),
+				"title");
+		assertRefusedNaming(() -> Message.actionCard("title", "text").singleButton("Open", null), "url");
+		assertRefusedNaming(() -> Message.actionCard("title", "text").button(null, "https://example.com"), "title");
+		assertRefusedNaming(() -> Message.actionCard("title", "text").button("Open", null), "url");
+		assertRefusedNaming(() -> Message.actionCard("title", "text").orientation(null), "orientation");
+		assertRefusedNaming(() -> Message.feedCard().link(null, "https://example.com", "https://example.com/a.png"),
+				"title");
+		assertRefusedNaming(() -> Message.feedCard().link("title", null, "https://example.com/a.png"), "messageUrl");
+		assertRefusedNaming(() -> Message.feedCard().link("title", "https://example.com", null), "picUrl");
+	}
+
+	private static void assertRefusedNaming(ThrowingCallable build, String parameter) {
+		assertThatIllegalArgumentException().isThrownBy(build).withMessageStartingWith("'" + parameter + "' must");
+	}
+
 	private static void assertRefused(ThrowingCallable build, String message) {
 		assertThatIllegalArgumentException().isThrownBy(build).withMessage(message);
 	}

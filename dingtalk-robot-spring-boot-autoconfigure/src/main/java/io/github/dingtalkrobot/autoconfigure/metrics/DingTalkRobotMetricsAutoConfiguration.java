@@ -16,8 +16,9 @@ import org.springframework.context.annotation.Bean;
  * {@link EnableAutoConfiguration Auto-configuration} of Micrometer metrics for DingTalk
  * robots: a timer of the requests to DingTalk ({@code dingtalk.robot.sends}), a gauge of
  * each robot's queue ({@code dingtalk.robot.queue.depth}), and counters of throttles
- * ({@code dingtalk.robot.throttled}) and of merged messages
- * ({@code dingtalk.robot.coalesced}). Applies when the application has a
+ * ({@code dingtalk.robot.throttled}), of merged messages
+ * ({@code dingtalk.robot.coalesced}) and of messages given up on
+ * ({@code dingtalk.robot.undelivered}). Applies when the application has a
  * {@link MeterRegistry}, on Spring Boot 4 and 3.5 alike.
  *
  * @since 0.1.0

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
+import io.github.dingtalkrobot.DeliveryFailure;
+import io.github.dingtalkrobot.DingTalkException;
 import io.github.dingtalkrobot.DingTalkRobotListener;
 import io.github.dingtalkrobot.SendOutcome;
 import io.micrometer.core.instrument.Counter;
@@ -12,9 +14,11 @@ import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Records the robots' requests, throttles and merged messages as meters. Every tag is
- * low-cardinality and free of secrets: the robot's name, the message type, the outcome
- * and DingTalk's {@code errcode}.
+ * Records the robots' requests, throttles, merged messages and the messages they gave up
+ * on as meters. Every tag is low-cardinality and free of secrets: the robot's name, the
+ * message type, the outcome, the exception's simple class name and DingTalk's
+ * {@code errcode} ({@code none} when DingTalk gave none, as when the robot's own rate
+ * limit refused a message).
  */
 class RobotMetricsListener implements DingTalkRobotListener {
 
@@ -23,6 +27,8 @@ class RobotMetricsListener implements DingTalkRobotListener {
 	static final String THROTTLED = "dingtalk.robot.throttled";
 
 	static final String COALESCED = "dingtalk.robot.coalesced";
+
+	static final String UNDELIVERED = "dingtalk.robot.undelivered";
 
 	private static final String NO_ERRCODE = "none";
 
@@ -40,7 +46,7 @@ class RobotMetricsListener implements DingTalkRobotListener {
 			.tag("robot", robotName)
 			.tag("msgtype", msgtype)
 			.tag("outcome", outcome(outcome))
-			.tag("errcode", (errcode != null) ? errcode.toString() : NO_ERRCODE)
+			.tag("errcode", errcode(errcode))
 			.register(this.meterRegistry)
 			.record(duration);
 	}
@@ -63,6 +69,23 @@ class RobotMetricsListener implements DingTalkRobotListener {
 			.tag("robot", robotName)
 			.register(this.meterRegistry)
 			.increment(count);
+	}
+
+	@Override
+	public void onDeliveryFailed(DeliveryFailure failure) {
+		DingTalkException exception = failure.exception();
+		Counter.builder(UNDELIVERED)
+			.description("Messages that a robot gave up on, refusals on the caller's side included")
+			.baseUnit("messages")
+			.tag("robot", failure.robotName())
+			.tag("exception", exception.getClass().getSimpleName())
+			.tag("errcode", errcode(SendOutcome.errcodeOf(exception)))
+			.register(this.meterRegistry)
+			.increment();
+	}
+
+	private static String errcode(@Nullable Integer errcode) {
+		return (errcode != null) ? errcode.toString() : NO_ERRCODE;
 	}
 
 	private static String outcome(SendOutcome outcome) {

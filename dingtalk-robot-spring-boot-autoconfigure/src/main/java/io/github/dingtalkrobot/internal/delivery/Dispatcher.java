@@ -2,7 +2,6 @@ package io.github.dingtalkrobot.internal.delivery;
 
 import io.github.dingtalkrobot.DingTalkRobotListener;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -20,23 +19,20 @@ import org.jspecify.annotations.Nullable;
  * waits for a slot, then takes the waiting messages that go together, so that the longer
  * the wait, the more of them one request carries. A message that DingTalk throttled goes
  * back to the head of the queue; a transient failure is retried after a backoff; any
- * other failure fails the message.
+ * other failure fails the message. Retries are {@link RetryingSender}'s; the futures of
+ * the messages are completed elsewhere (see {@link Pending}).
  */
 final class Dispatcher implements Runnable {
 
 	private final String robotName;
 
-	private final Clock clock;
-
 	private final DeliveryQueue queue;
 
 	private final RobotRateLimiter limiter;
 
-	private final RobotExchange exchange;
-
 	private final MessageCoalescer coalescer;
 
-	private final RetryPolicy retryPolicy;
+	private final RetryingSender sender;
 
 	private final DingTalkRobotListener listeners;
 
@@ -46,16 +42,13 @@ final class Dispatcher implements Runnable {
 
 	private volatile boolean abandoned;
 
-	Dispatcher(String robotName, Clock clock, DeliveryQueue queue, RobotRateLimiter limiter, RobotExchange exchange,
-			MessageCoalescer coalescer, RetryPolicy retryPolicy, DingTalkRobotListener listeners,
-			FailureReporter failures) {
+	Dispatcher(String robotName, DeliveryQueue queue, RobotRateLimiter limiter, MessageCoalescer coalescer,
+			RetryingSender sender, DingTalkRobotListener listeners, FailureReporter failures) {
 		this.robotName = robotName;
-		this.clock = clock;
 		this.queue = queue;
 		this.limiter = limiter;
-		this.exchange = exchange;
 		this.coalescer = coalescer;
-		this.retryPolicy = retryPolicy;
+		this.sender = sender;
 		this.listeners = listeners;
 		this.failures = failures;
 	}
@@ -107,40 +100,30 @@ final class Dispatcher implements Runnable {
 			return;
 		}
 		Message message = this.coalescer.merge(batch.stream().map(Pending::message).toList());
-		for (int attempt = 1;; attempt++) {
-			try {
-				DingTalkResponse response = this.exchange.send(message, slot);
-				this.queue.done(batch);
-				batch.forEach((pending) -> pending.complete(response));
-				if (batch.size() > 1) {
-					this.listeners.onCoalesced(this.robotName, batch.size());
-				}
+		DingTalkResponse response;
+		try {
+			response = this.sender.send(message, null, slot, this::awaitSlot, () -> this.abandoned);
+		}
+		catch (DingTalkRateLimitedException ex) {
+			this.queue.putBack(batch, false);
+			return;
+		}
+		catch (DingTalkMessageTooLargeException ex) {
+			if (batch.size() > 1) {
+				this.queue.putBack(batch, true);
 				return;
 			}
-			catch (DingTalkRateLimitedException ex) {
-				this.queue.putBack(batch, false);
-				return;
-			}
-			catch (DingTalkMessageTooLargeException ex) {
-				if (batch.size() > 1) {
-					this.queue.putBack(batch, true);
-					return;
-				}
-				fail(batch, ex);
-				return;
-			}
-			catch (DingTalkException ex) {
-				if (!this.retryPolicy.shouldRetry(ex, attempt) || !ClockWait.until(this.clock,
-						this.clock.instant().plus(this.retryPolicy.backoff(attempt)), () -> this.abandoned)) {
-					fail(batch, ex);
-					return;
-				}
-			}
-			slot = awaitSlot();
-			if (slot == null) {
-				// Abandoned: closing gives up on the messages in flight
-				return;
-			}
+			fail(batch, ex);
+			return;
+		}
+		catch (DingTalkException ex) {
+			fail(batch, ex);
+			return;
+		}
+		this.queue.done(batch);
+		batch.forEach((pending) -> pending.complete(response));
+		if (batch.size() > 1) {
+			this.listeners.onCoalesced(this.robotName, batch.size());
 		}
 	}
 

@@ -6,7 +6,10 @@ import io.github.dingtalkrobot.SendOutcome;
 
 import java.time.Clock;
 
+import io.github.dingtalkrobot.DingTalkApiException;
 import io.github.dingtalkrobot.DingTalkException;
+import io.github.dingtalkrobot.DingTalkRateLimitedException;
+import io.github.dingtalkrobot.DingTalkTransportException;
 import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.message.Message;
 import io.github.dingtalkrobot.internal.webhook.SecretRedactor;
@@ -16,9 +19,10 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.core.log.LogMessage;
 
 /**
- * Makes sure no message is lost silently: every message a robot gives up on is recorded,
- * passed to the listeners and, when nobody may be waiting for the answer, logged at ERROR
- * level with its content, which goes through the robot's secret redactor.
+ * Makes sure no message is lost silently: every message a robot gives up on is passed to
+ * the listeners, recorded in the robot's state when DingTalk refused it or could not be
+ * reached, and, when nobody may be waiting for the answer, logged at ERROR level with its
+ * content, which goes through the robot's secret redactor.
  */
 final class FailureReporter {
 
@@ -70,8 +74,21 @@ final class FailureReporter {
 	}
 
 	private void record(Message message, DingTalkException exception) {
-		this.outcomes.failed(this.clock.instant(), SendOutcome.errcodeOf(exception));
+		if (isDingTalkSide(exception)) {
+			this.outcomes.failed(this.clock.instant(), SendOutcome.errcodeOf(exception));
+		}
 		this.listeners.onDeliveryFailed(new DeliveryFailure(this.robotName, message, exception));
+	}
+
+	// Whether DingTalk refused the message or could not be reached: what the robot's
+	// state,
+	// and so its health, reports. Refusals on the caller's side (too large, a full queue,
+	// the robot's own rate limit, closing) say nothing about the robot.
+	private static boolean isDingTalkSide(DingTalkException exception) {
+		if (exception instanceof DingTalkRateLimitedException rateLimited) {
+			return rateLimited.fromDingTalk();
+		}
+		return exception instanceof DingTalkApiException || exception instanceof DingTalkTransportException;
 	}
 
 }

@@ -1,6 +1,8 @@
 package io.github.dingtalkrobot.internal.delivery;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.dingtalkrobot.DingTalkException;
@@ -11,10 +13,16 @@ import io.github.dingtalkrobot.message.Message;
  * A message given to {@code sendAsync}, with the future its sender holds. It is settled
  * exactly once, whoever gets there first (the dispatcher or closing); the future itself
  * does not say so, since its holder may complete it too.
+ * <p>
+ * The future is completed on the robot's callback executor, never on the thread that
+ * settles it: a callback that blocks, or that waits for another message of the same
+ * robot, must not hold up the dispatcher.
  */
 final class Pending {
 
 	private final Message message;
+
+	private final Executor completions;
 
 	private final CompletableFuture<DingTalkResponse> future = new CompletableFuture<>();
 
@@ -24,8 +32,9 @@ final class Pending {
 	// parts goes alone
 	private boolean alone;
 
-	Pending(Message message) {
+	Pending(Message message, Executor completions) {
 		this.message = message;
+		this.completions = completions;
 	}
 
 	Message message() {
@@ -50,7 +59,7 @@ final class Pending {
 
 	void complete(DingTalkResponse response) {
 		if (this.settled.compareAndSet(false, true)) {
-			this.future.complete(response);
+			complete(() -> this.future.complete(response));
 		}
 	}
 
@@ -61,10 +70,20 @@ final class Pending {
 	 */
 	boolean fail(DingTalkException exception) {
 		if (this.settled.compareAndSet(false, true)) {
-			this.future.completeExceptionally(exception);
+			complete(() -> this.future.completeExceptionally(exception));
 			return true;
 		}
 		return false;
+	}
+
+	private void complete(Runnable completion) {
+		try {
+			this.completions.execute(completion);
+		}
+		catch (RejectedExecutionException ex) {
+			// The robot has closed: nothing is left for a callback to hold up
+			completion.run();
+		}
 	}
 
 }

@@ -11,6 +11,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import io.github.dingtalkrobot.DingTalkException;
 import io.github.dingtalkrobot.DingTalkQueueFullException;
@@ -27,15 +30,16 @@ import org.jspecify.annotations.Nullable;
  * Delivers the messages of one robot within DingTalk's limits: the rate limit that
  * {@code send} and {@code sendAsync} share, the pause after DingTalk throttled the robot,
  * retries, and the queue that a dispatcher thread, started on the first
- * {@code sendAsync}, drains. Internal: public only so that
- * {@code io.github.dingtalkrobot} can use it.
+ * {@code sendAsync}, drains. The futures of {@code sendAsync} complete on the robot's
+ * callback threads, so that a callback that blocks never holds up delivery. Internal:
+ * public only so that {@code io.github.dingtalkrobot} can use it.
  *
  * @since 0.1.0
  */
 public final class RobotDelivery {
 
-	// What DingTalk answers a robot that sends too fast, reused for the robot's own limit
-	private static final int SEND_TOO_FAST = 130101;
+	// How long idle callback threads are kept
+	private static final Duration CALLBACK_KEEP_ALIVE = Duration.ofSeconds(30);
 
 	private final String robotName;
 
@@ -49,15 +53,15 @@ public final class RobotDelivery {
 
 	private final LastOutcomes outcomes = new LastOutcomes();
 
-	private final RobotExchange exchange;
-
-	private final RetryPolicy retryPolicy;
+	private final RetryingSender sender;
 
 	private final DeliveryQueue queue;
 
 	private final FailureReporter failures;
 
 	private final Dispatcher dispatcher;
+
+	private final ThreadPoolExecutor completions;
 
 	private final Object lifecycleMonitor = new Object();
 
@@ -87,15 +91,21 @@ public final class RobotDelivery {
 		this.settings = settings;
 		this.limiter = new RobotRateLimiter(rateLimit, clock);
 		DeliveryListeners allListeners = new DeliveryListeners(listeners);
-		this.exchange = new RobotExchange(robotName, transport, keywords, clock, this.limiter, settings.throttlePause(),
-				allListeners, this.outcomes, redactor);
-		this.retryPolicy = new RetryPolicy(settings.retry());
+		RobotExchange exchange = new RobotExchange(robotName, transport, keywords, clock, this.limiter,
+				settings.throttlePause(), allListeners, this.outcomes, redactor);
+		this.sender = new RetryingSender(clock, exchange, new RetryPolicy(settings.retry()));
 		this.queue = new DeliveryQueue(settings.queueCapacity());
 		this.failures = new FailureReporter(robotName, clock, allListeners, this.outcomes, redactor);
 		MessageCoalescer coalescer = new MessageCoalescer(settings.coalesce(),
 				WebhookClient.MAX_BODY_BYTES - MessageCoalescer.jsonBytes(keywords.markdownAddition()));
-		this.dispatcher = new Dispatcher(robotName, clock, this.queue, this.limiter, this.exchange, coalescer,
-				this.retryPolicy, allListeners, this.failures);
+		this.dispatcher = new Dispatcher(robotName, this.queue, this.limiter, coalescer, this.sender, allListeners,
+				this.failures);
+		// As many threads as callbacks that block at once: with a fixed number, a
+		// callback
+		// that waits for another message's future could wait for a thread that never
+		// frees
+		this.completions = new ThreadPoolExecutor(0, Integer.MAX_VALUE, CALLBACK_KEEP_ALIVE.toSeconds(),
+				TimeUnit.SECONDS, new SynchronousQueue<>(), new RobotThreadFactory(robotName, "callback"));
 	}
 
 	/**
@@ -123,19 +133,10 @@ public final class RobotDelivery {
 			throw this.failures.failed(message, closed(false));
 		}
 		try {
-			for (int attempt = 1;; attempt++) {
-				RobotRateLimiter.Slot slot = awaitSlot(message);
-				try {
-					return (transport != null) ? this.exchange.send(message, slot, transport)
-							: this.exchange.send(message, slot);
-				}
-				catch (DingTalkException ex) {
-					if (!this.retryPolicy.shouldRetry(ex, attempt)) {
-						throw this.failures.failed(message, ex);
-					}
-				}
-				ClockWait.until(this.clock, this.clock.instant().plus(this.retryPolicy.backoff(attempt)), () -> false);
-			}
+			return this.sender.send(message, transport, awaitSlot(), this::awaitSlot, () -> false);
+		}
+		catch (DingTalkException ex) {
+			throw this.failures.failed(message, ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -150,16 +151,20 @@ public final class RobotDelivery {
 	 * @return the future of DingTalk's answer to the message that carries it
 	 */
 	public CompletableFuture<DingTalkResponse> sendAsync(Message message) {
-		Pending pending = new Pending(message);
+		Pending pending = new Pending(message, this.completions);
 		startDispatcher();
-		switch (this.queue.offer(pending)) {
-			case FULL -> this.failures.giveUp(pending,
-					new DingTalkQueueFullException(this.robotName, this.settings.queueCapacity()));
-			case CLOSED -> this.failures.giveUp(pending, closed(false));
-			case ACCEPTED -> {
-			}
-		}
-		return pending.future();
+		return switch (this.queue.offer(pending)) {
+			case ACCEPTED -> pending.future();
+			case FULL -> refuse(message, new DingTalkQueueFullException(this.robotName, this.settings.queueCapacity()));
+			case CLOSED -> refuse(message, closed(false));
+		};
+	}
+
+	// Completed on the caller's thread, at once: nothing of the robot's waits for it
+	private CompletableFuture<DingTalkResponse> refuse(Message message, DingTalkException refusal) {
+		Pending refused = new Pending(message, Runnable::run);
+		this.failures.giveUp(refused, refusal);
+		return refused.future();
 	}
 
 	/**
@@ -202,6 +207,9 @@ public final class RobotDelivery {
 		}
 		// Empty unless the dispatcher ran out of time, or died
 		this.dispatcher.abandon();
+		// The callbacks already handed over still run; the futures given up on below
+		// complete on this thread, so that they are done when closing returns
+		this.completions.shutdown();
 		DeliveryQueue.Drained drained = this.queue.drain();
 		drained.inFlight().forEach((pending) -> this.failures.giveUp(pending, closed(true)));
 		drained.waiting().forEach((pending) -> this.failures.giveUp(pending, closed(false)));
@@ -213,16 +221,13 @@ public final class RobotDelivery {
 		}
 		synchronized (this.lifecycleMonitor) {
 			if (!this.dispatcherStarted && !this.closed) {
-				Thread thread = new Thread(this.dispatcher, "dingtalk-robot-" + this.robotName);
-				// Daemon, so that a robot nobody closed cannot keep the JVM alive
-				thread.setDaemon(true);
-				thread.start();
+				new RobotThreadFactory(this.robotName, "dispatcher").newThread(this.dispatcher).start();
 				this.dispatcherStarted = true;
 			}
 		}
 	}
 
-	private RobotRateLimiter.Slot awaitSlot(Message message) throws InterruptedException {
+	private RobotRateLimiter.Slot awaitSlot() throws InterruptedException {
 		Instant deadline = this.clock.instant().plus(this.rateLimit.maxWait());
 		while (true) {
 			RobotRateLimiter.Slot slot = this.limiter.tryAcquire();
@@ -231,7 +236,7 @@ public final class RobotDelivery {
 			}
 			Duration wait = this.limiter.timeUntilAvailable();
 			if (this.clock.instant().plus(wait).isAfter(deadline)) {
-				throw this.failures.failed(message, noSlot(wait));
+				throw noSlot(wait);
 			}
 			ClockWait.slice(wait);
 		}
@@ -243,8 +248,9 @@ public final class RobotDelivery {
 				? "the robot is paused until " + pausedUntil + " after DingTalk throttled it"
 				: "the robot's rate limit of " + this.rateLimit.messages() + " messages per "
 						+ format(this.rateLimit.window()) + " is used up";
-		return new DingTalkRateLimitedException(this.robotName, SEND_TOO_FAST,
-				reason + "; the message was not sent within the maximum wait of " + format(this.rateLimit.maxWait()),
+		return new DingTalkRateLimitedException(this.robotName,
+				"DingTalk robot '" + this.robotName + "' did not send the message: " + reason
+						+ ", and no slot came free within the maximum wait of " + format(this.rateLimit.maxWait()),
 				wait);
 	}
 

@@ -113,12 +113,12 @@ final class RobotExchange {
 		@Nullable Integer errcode = SendOutcome.errcodeOf(failure);
 		this.listeners.onSend(this.robotName, message.msgtype(), SendOutcome.of(failure), errcode,
 				Duration.between(start, now));
-		if (failure instanceof DingTalkRateLimitedException throttled) {
+		if (failure instanceof DingTalkRateLimitedException && errcode != null) {
 			Instant pausedUntil = now.plus(this.throttlePause);
 			this.limiter.pauseUntil(pausedUntil);
 			logger.warn(LogMessage.format("DingTalk throttled robot '%s' with errcode %d; it sends nothing until %s",
-					this.robotName, throttled.errorCode(), pausedUntil));
-			this.listeners.onThrottled(this.robotName, throttled.errorCode(), pausedUntil);
+					this.robotName, errcode, pausedUntil));
+			this.listeners.onThrottled(this.robotName, errcode, pausedUntil);
 		}
 		else if (errcode != null) {
 			logger.debug(LogMessage.format("DingTalk robot '%s' could not send msgtype %s: errcode %d", this.robotName,

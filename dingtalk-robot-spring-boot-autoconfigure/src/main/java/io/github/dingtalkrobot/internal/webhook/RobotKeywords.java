@@ -36,8 +36,11 @@ public final class RobotKeywords {
 	}
 
 	/**
-	 * Return the message as it is if it contains a keyword in any text that DingTalk
-	 * shows, or else with the first keyword added to its body.
+	 * Return the message as it is if it contains a keyword where DingTalk is known to
+	 * look for one, or else with the first keyword added to its body. Only the title, the
+	 * text and a text message's content count (for a feed card, which has none of them,
+	 * its links' titles); a button's title never does, since whether DingTalk reads it is
+	 * not documented. The emulator follows the same rule.
 	 * @param message the message
 	 * @return a message that passes DingTalk's keyword check
 	 */
@@ -73,10 +76,7 @@ public final class RobotKeywords {
 			return Stream.of(link.title(), link.text());
 		}
 		if (message instanceof ActionCardMessage actionCard) {
-			Stream<ActionCardMessage.Button> buttons = Stream.concat(Stream.ofNullable(actionCard.singleButton()),
-					actionCard.buttons().stream());
-			return Stream.concat(Stream.of(actionCard.title(), actionCard.text()),
-					buttons.map(ActionCardMessage.Button::title));
+			return Stream.of(actionCard.title(), actionCard.text());
 		}
 		return ((FeedCardMessage) message).links().stream().map(FeedCardMessage.Link::title);
 	}

@@ -71,6 +71,26 @@ class DingTalkRobotMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void refusalByTheRobotsOwnRateLimitIsCountedWithoutAnErrcode() {
+		this.contextRunner.withUserConfiguration(MeterRegistryConfiguration.class)
+			.withPropertyValues("dingtalk.robots.ops.rate-limit.messages=1",
+					"dingtalk.robots.ops.rate-limit.max-wait=0")
+			.run((context) -> {
+				DingTalkRobot robot = context.getBean(DingTalkRobots.class).get("ops");
+				robot.sendText("delivered");
+				assertThatExceptionOfType(DingTalkRateLimitedException.class).isThrownBy(() -> robot.sendText("fast"));
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get("dingtalk.robot.undelivered")
+					.tags("robot", "ops", "exception", "DingTalkRateLimitedException", "errcode", "none")
+					.counter()
+					.count()).isOne();
+				assertThat(registry.getMeters()).flatExtracting((meter) -> meter.getId().getTags())
+					.noneMatch((tag) -> tag.getKey().equals("errcode") && tag.getValue().equals("130101"));
+				assertThat(registry.find("dingtalk.robot.throttled").counters()).isEmpty();
+			});
+	}
+
+	@Test
 	void queueDepthAndCoalescedMessagesAreMeasured() {
 		CountDownLatch release = this.server.answerOnlyWhenReleased();
 		this.contextRunner.withUserConfiguration(MeterRegistryConfiguration.class).run((context) -> {

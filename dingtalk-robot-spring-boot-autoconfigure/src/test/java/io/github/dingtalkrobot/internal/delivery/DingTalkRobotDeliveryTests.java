@@ -13,6 +13,8 @@ import java.util.stream.IntStream;
 import io.github.dingtalkrobot.DeliveryFailure;
 import io.github.dingtalkrobot.DeliverySettings;
 import io.github.dingtalkrobot.DingTalkApiException;
+import io.github.dingtalkrobot.DingTalkMessageTooLargeException;
+import io.github.dingtalkrobot.DingTalkQueueFullException;
 import io.github.dingtalkrobot.DingTalkRateLimitedException;
 import io.github.dingtalkrobot.DingTalkResponse;
 import io.github.dingtalkrobot.DingTalkRobot;
@@ -98,6 +100,57 @@ class DingTalkRobotDeliveryTests {
 		assertThat(this.listener.failures).extracting((failure) -> failure.message())
 			.containsExactly(Message.text("refused"), Message.text("throttled"), Message.text("unavailable"));
 		assertThat(this.listener.failures).allSatisfy((failure) -> assertThat(failure.robotName()).isEqualTo("ops"));
+	}
+
+	@Test
+	void ownRateLimitRefusesWithoutClaimingDingTalkAnswered() {
+		DingTalkRobot robot = robot(ONE_A_MINUTE, DeliverySettings.defaults());
+		robot.sendText("first");
+		DingTalkRateLimitedException refused = catchThrowableOfType(DingTalkRateLimitedException.class,
+				() -> robot.sendText("second"));
+		assertThat(refused.fromDingTalk()).isFalse();
+		assertThat(refused.errorCode()).isNull();
+		assertThat(refused.errorMessage()).isNull();
+		assertThat(refused.retryAfter()).isEqualTo(Duration.ofMinutes(1));
+		assertThat(refused).isNotInstanceOf(DingTalkApiException.class)
+			.hasMessage("DingTalk robot 'ops' did not send the message: the robot's rate limit of 1 messages per 1m "
+					+ "is used up, and no slot came free within the maximum wait of 0s");
+		assertThat(this.listener.sends).containsExactly("ops text SUCCESS 0");
+		assertThat(this.listener.failures).extracting(DeliveryFailure::exception).containsExactly(refused);
+		assertThat(this.server.requests()).hasSize(1);
+	}
+
+	@Test
+	void dingTalksThrottlingCarriesItsErrcode() {
+		this.server.answer(200, "application/json", errcode(130101));
+		DingTalkRobot robot = robot(RateLimit.defaults(), DeliverySettings.defaults());
+		DingTalkRateLimitedException throttled = catchThrowableOfType(DingTalkRateLimitedException.class,
+				() -> robot.sendText("throttled"));
+		assertThat(throttled.fromDingTalk()).isTrue();
+		assertThat(throttled.errorCode()).isEqualTo(130101);
+		assertThat(throttled.errorMessage()).isEqualTo("errmsg 130101");
+		assertThat(throttled.retryAfter()).isEqualTo(DingTalkRateLimitedException.DINGTALK_PENALTY);
+		assertThat(throttled).hasMessageContaining("was refused with errcode 130101");
+	}
+
+	@Test
+	void refusalsOnTheCallersSideLeaveTheRobotsStateAlone() {
+		DingTalkRobot robot = robot(ONE_A_MINUTE,
+				DeliverySettings.defaults().withQueueCapacity(1).withShutdownTimeout(Duration.ofMillis(100)));
+		assertThatExceptionOfType(DingTalkMessageTooLargeException.class)
+			.isThrownBy(() -> robot.sendText("告".repeat(7_000)));
+		robot.sendText("first");
+		assertThatExceptionOfType(DingTalkRateLimitedException.class).isThrownBy(() -> robot.sendText("limited"));
+		CompletableFuture<DingTalkResponse> waiting = robot.sendAsync(Message.text("waits"));
+		CompletableFuture<DingTalkResponse> refused = robot.sendAsync(Message.text("queue full"));
+		await().until(refused::isDone);
+		assertThat(catchThrowableOfType(Exception.class, refused::join))
+			.hasCauseInstanceOf(DingTalkQueueFullException.class);
+		assertThat(waiting).isNotDone();
+		assertThat(this.listener.failures).hasSize(3);
+		assertThat(robot.state().lastFailure()).isNull();
+		assertThat(robot.state().lastFailureErrcode()).isNull();
+		assertThat(robot.state().lastSuccess()).isEqualTo(START);
 	}
 
 	@Test

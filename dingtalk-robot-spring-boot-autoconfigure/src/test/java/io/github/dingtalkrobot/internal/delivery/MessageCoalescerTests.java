@@ -93,7 +93,7 @@ class MessageCoalescerTests {
 	}
 
 	private static List<Pending> pending(Message... messages) {
-		return Arrays.stream(messages).map(Pending::new).toList();
+		return Arrays.stream(messages).map((message) -> new Pending(message, Runnable::run)).toList();
 	}
 
 }

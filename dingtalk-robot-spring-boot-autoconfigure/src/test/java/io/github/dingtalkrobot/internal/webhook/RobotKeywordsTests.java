@@ -60,11 +60,19 @@ class RobotKeywordsTests {
 	}
 
 	@Test
-	void messageWithAnyKeywordInAVisibleFieldIsUnchanged() {
+	void messageWithAnyKeywordInItsTitleOrTextIsUnchanged() {
 		Message markdown = Message.markdown("alert: deploy", "### done");
-		Message button = Message.actionCard("title", "text").singleButton("告警详情", "https://example.com").build();
+		Message card = Message.actionCard("title", "告警: text").singleButton("Open", "https://example.com").build();
 		assertThat(this.keywords.applyTo(markdown)).isSameAs(markdown);
-		assertThat(this.keywords.applyTo(button)).isSameAs(button);
+		assertThat(this.keywords.applyTo(card)).isSameAs(card);
+	}
+
+	@Test
+	void keywordOnlyInAButtonTitleDoesNotCount() {
+		ActionCardMessage card = (ActionCardMessage) this.keywords
+			.applyTo(Message.actionCard("title", "text").singleButton("告警详情", "https://example.com").build());
+		assertThat(card.text()).isEqualTo("text\n\n告警");
+		assertThat(card.singleButton().title()).isEqualTo("告警详情");
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import io.github.dingtalkrobot.message.LinkMessage;
 import io.github.dingtalkrobot.message.Message;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,6 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/messages")
 class MessageController {
+
+	// Checked on the request too, so that an error names the request's field ('url'),
+	// not the message's ('messageUrl')
+	private static final String HTTP_URL = "(?i)https?://\\S+";
 
 	private final Notifier notifier;
 
@@ -55,8 +60,8 @@ class MessageController {
 	 * @param url the http(s) URL opened when the message is clicked
 	 * @param picUrl the http(s) URL of a picture, if any
 	 */
-	record Link(@NotBlank String robot, @NotBlank String title, @NotBlank String text, @NotBlank String url,
-			@Nullable String picUrl) {
+	record Link(@NotBlank String robot, @NotBlank String title, @NotBlank String text,
+			@NotBlank @Pattern(regexp = HTTP_URL) String url, @Nullable @Pattern(regexp = HTTP_URL) String picUrl) {
 
 	}
 

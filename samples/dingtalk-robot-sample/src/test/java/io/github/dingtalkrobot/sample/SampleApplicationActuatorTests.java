@@ -1,5 +1,6 @@
 package io.github.dingtalkrobot.sample;
 
+import java.util.List;
 import java.util.Map;
 
 import io.github.dingtalkrobot.DingTalkRobots;
@@ -14,6 +15,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +45,21 @@ class SampleApplicationActuatorTests {
 		assertThat(json).contains("\"name\":\"ops\"", "\"name\":\"team\"", "\"signed\":true", "access_token=******")
 			.doesNotContain(this.emulator.robot("ops").accessToken(), this.emulator.robot("ops").secret(),
 					this.emulator.robot("team").accessToken());
+	}
+
+	@Test
+	void dingtalkEndpointAnswersAnUnknownRobotWithAProblemDetail() {
+		ResponseEntity<Map<String, Object>> response = this.client.get()
+			.uri("/actuator/dingtalk/sales")
+			.retrieve()
+			.onStatus((status) -> true, (request, answer) -> {
+			})
+			.toEntity(new ParameterizedTypeReference<>() {
+			});
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(response.getBody()).containsEntry("title", "Unknown DingTalk robot")
+			.containsEntry("status", 404)
+			.containsEntry("knownRobots", List.of("ops", "team"));
 	}
 
 	@Test

@@ -190,8 +190,22 @@ class SampleApplicationTests {
 				new MessageController.Link("ops", "Status page", "Mirror", "ftp://example.com/status", null),
 				JSON_OBJECT);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(response.getBody()).containsEntry("detail", "'messageUrl' must be an http or https URL");
+		assertThat(response.getBody()).containsEntry("detail",
+				"Invalid request content: 'url' must be an http or https URL");
 		assertThat(this.emulator.requests()).hasSize(requests);
+	}
+
+	@Test
+	void invalidFieldsAreNamedAsInTheRequestInAStableOrder() {
+		MessageController.Link link = new MessageController.Link("ops", " ", "Mirror", "ftp://example.com/status",
+				"file:///status.png");
+		for (int i = 0; i < 3; i++) {
+			ResponseEntity<Map<String, Object>> response = post("/messages/link", link, JSON_OBJECT);
+			assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(response.getBody()).containsEntry("detail",
+					"Invalid request content: 'picUrl' must be an http or https URL, 'title' must not be blank, "
+							+ "'url' must be an http or https URL");
+		}
 	}
 
 	@Test

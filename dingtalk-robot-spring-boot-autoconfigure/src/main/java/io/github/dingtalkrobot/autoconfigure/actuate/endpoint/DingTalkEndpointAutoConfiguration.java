@@ -39,4 +39,11 @@ public final class DingTalkEndpointAutoConfiguration {
 		return new DingTalkEndpoint(robots, properties, quota.getIfAvailable());
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(DingTalkEndpoint.class)
+	DingTalkEndpointWebExtension dingTalkEndpointWebExtension(DingTalkEndpoint endpoint, DingTalkRobots robots) {
+		return new DingTalkEndpointWebExtension(endpoint, robots);
+	}
+
 }

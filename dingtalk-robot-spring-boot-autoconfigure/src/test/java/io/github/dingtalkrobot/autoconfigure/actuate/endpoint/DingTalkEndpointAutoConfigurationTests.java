@@ -6,14 +6,17 @@ import java.util.Map;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import io.github.dingtalkrobot.DingTalkApiException;
+import io.github.dingtalkrobot.DingTalkRateLimitedException;
 import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.DingTalkRobots;
 import io.github.dingtalkrobot.LoopbackServer;
 import io.github.dingtalkrobot.autoconfigure.DingTalkRobotAutoConfiguration;
 import io.github.dingtalkrobot.autoconfigure.actuate.endpoint.DingTalkEndpoint.RobotDescriptor;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -130,13 +133,47 @@ class DingTalkEndpointAutoConfigurationTests {
 	}
 
 	@Test
+	void refusalByTheRobotsOwnRateLimitShowsNoFailure() {
+		this.contextRunner
+			.withPropertyValues("management.endpoints.web.exposure.include=dingtalk",
+					"dingtalk.robots.deploys.rate-limit.messages=1", "dingtalk.robots.deploys.rate-limit.max-wait=0")
+			.run((context) -> {
+				DingTalkRobot deploys = context.getBean(DingTalkRobots.class).get("deploys");
+				deploys.sendText("deployed");
+				assertThatExceptionOfType(DingTalkRateLimitedException.class)
+					.isThrownBy(() -> deploys.sendText("deployed again"));
+				RobotDescriptor descriptor = context.getBean(DingTalkEndpoint.class).robot("deploys");
+				assertThat(descriptor.lastFailure()).isNull();
+				assertThat(descriptor.lastSuccess()).isNotNull();
+				assertThat(EndpointJson.write(descriptor)).doesNotContain("130101").doesNotContain("errcode");
+			});
+	}
+
+	@Test
+	void unknownRobotIsNotFoundWithAProblemDetailOverHttp() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=dingtalk").run((context) -> {
+			DingTalkEndpointWebExtension extension = context.getBean(DingTalkEndpointWebExtension.class);
+			WebEndpointResponse<Object> unknown = extension.robot("sales");
+			assertThat(unknown.getStatus()).isEqualTo(404);
+			assertThat(unknown.getBody()).asInstanceOf(InstanceOfAssertFactories.MAP)
+				.containsEntry("title", "Unknown DingTalk robot")
+				.containsEntry("status", 404)
+				.containsEntry("detail", "No DingTalk robot named 'sales'")
+				.containsEntry("knownRobots", List.of("alerts", "deploys"));
+			WebEndpointResponse<Object> known = extension.robot("alerts");
+			assertThat(known.getStatus()).isEqualTo(200);
+			assertThat(known.getBody()).isInstanceOf(RobotDescriptor.class);
+		});
+	}
+
+	@Test
 	void endpointOutputRevealsNoSecret() {
 		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=dingtalk").run((context) -> {
 			DingTalkRobots robots = context.getBean(DingTalkRobots.class);
 			robots.get("alerts").sendText("alert: signed");
 			String sign = this.server.onlyRequest().query().get("sign");
 			this.server.answer(200, "application/json", "{\"errcode\":130101,\"errmsg\":\"send too fast\"}");
-			assertThatExceptionOfType(DingTalkApiException.class)
+			assertThatExceptionOfType(DingTalkRateLimitedException.class)
 				.isThrownBy(() -> robots.get("deploys").sendText("too fast"));
 			String json = EndpointJson.write(context.getBean(DingTalkEndpoint.class).robots());
 			assertThat(json).contains("alerts", "deploys", "130101")

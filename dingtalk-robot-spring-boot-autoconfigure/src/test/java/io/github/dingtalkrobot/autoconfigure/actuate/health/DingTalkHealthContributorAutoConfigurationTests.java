@@ -3,6 +3,10 @@ package io.github.dingtalkrobot.autoconfigure.actuate.health;
 import java.util.Map;
 
 import io.github.dingtalkrobot.DingTalkApiException;
+import io.github.dingtalkrobot.DingTalkMessageTooLargeException;
+import io.github.dingtalkrobot.DingTalkRateLimitedException;
+import io.github.dingtalkrobot.DingTalkRobot;
+import io.github.dingtalkrobot.DingTalkTransportException;
 import io.github.dingtalkrobot.DingTalkRobots;
 import io.github.dingtalkrobot.LoopbackServer;
 import io.github.dingtalkrobot.autoconfigure.DingTalkRobotAutoConfiguration;
@@ -10,6 +14,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -56,16 +70,16 @@ class DingTalkHealthContributorAutoConfigurationTests {
 	}
 
 	@Test
-	void robotThatGaveUpOnItsLastMessageIsDownUntilItDeliversOne() {
+	void robotThatDingTalkRefusedIsRefusedUntilItDeliversAMessage() {
 		this.contextRunner.withPropertyValues("management.health.dingtalk.enabled=true").run((context) -> {
 			DingTalkRobots robots = context.getBean(DingTalkRobots.class);
 			this.server.answer(200, "application/json", "{\"errcode\":310000,\"errmsg\":\"sign not match\"}");
 			assertThatExceptionOfType(DingTalkApiException.class)
 				.isThrownBy(() -> robots.get("alerts").sendText("refused"));
 			Health down = health(context, "alerts");
-			assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(down.getStatus()).isEqualTo(RobotHealthIndicator.REFUSED);
 			assertThat(down.getDetails()).containsEntry("lastFailureErrcode", 310000)
-				.containsEntry("reason", "The robot gave up on its last message")
+				.containsEntry("reason", "DingTalk refused the robot's last message")
 				.containsKey("lastFailure");
 			assertThat(health(context, "deploys").getStatus()).isEqualTo(Status.UP);
 			this.server.answer(200, "application/json", LoopbackServer.OK);
@@ -77,19 +91,81 @@ class DingTalkHealthContributorAutoConfigurationTests {
 	}
 
 	@Test
-	void throttledRobotIsDown() {
+	void throttledRobotIsThrottled() {
 		this.contextRunner.withPropertyValues("management.health.dingtalk.enabled=true").run((context) -> {
 			DingTalkRobots robots = context.getBean(DingTalkRobots.class);
 			robots.get("alerts").sendText("delivered");
 			this.server.answer(200, "application/json", "{\"errcode\":130101,\"errmsg\":\"send too fast\"}");
-			assertThatExceptionOfType(DingTalkApiException.class)
+			assertThatExceptionOfType(DingTalkRateLimitedException.class)
 				.isThrownBy(() -> robots.get("alerts").sendText("too fast"));
 			Health health = health(context, "alerts");
-			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getStatus()).isEqualTo(RobotHealthIndicator.THROTTLED);
 			assertThat(health.getDetails()).containsEntry("lastFailureErrcode", 130101)
 				.containsEntry("reason", "DingTalk throttled the robot; it sends nothing until the pause ends")
 				.containsKey("pausedUntil");
 		});
+	}
+
+	@Test
+	void robotThatCannotReachDingTalkIsUnreachable() {
+		this.contextRunner.withPropertyValues("management.health.dingtalk.enabled=true").run((context) -> {
+			this.server.answer(503, "text/plain", "");
+			assertThatExceptionOfType(DingTalkTransportException.class)
+				.isThrownBy(() -> context.getBean(DingTalkRobots.class).get("deploys").sendText("lost"));
+			Health health = health(context, "deploys");
+			assertThat(health.getStatus()).isEqualTo(RobotHealthIndicator.UNREACHABLE);
+			assertThat(health.getDetails()).doesNotContainKey("lastFailureErrcode");
+		});
+	}
+
+	@Test
+	void refusalsOnTheCallersSideLeaveTheRobotUp() {
+		this.contextRunner
+			.withPropertyValues("management.health.dingtalk.enabled=true",
+					"dingtalk.robots.alerts.rate-limit.messages=1")
+			.run((context) -> {
+				DingTalkRobot alerts = context.getBean(DingTalkRobots.class).get("alerts");
+				assertThatExceptionOfType(DingTalkMessageTooLargeException.class)
+					.isThrownBy(() -> alerts.sendText("告".repeat(8_000)));
+				alerts.sendText("delivered");
+				assertThatExceptionOfType(DingTalkRateLimitedException.class)
+					.isThrownBy(() -> alerts.sendText("over the robot's own limit"));
+				Health health = health(context, "alerts");
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(health.getDetails()).doesNotContainKeys("lastFailure", "lastFailureErrcode", "reason");
+			});
+	}
+
+	@Test
+	void throttledOrUnreachableRobotsLeaveTheApplicationsHealthUpAndOutOfTheProbes() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(ApplicationAvailabilityAutoConfiguration.class,
+					HealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,
+					HealthEndpointAutoConfiguration.class, AvailabilityProbesAutoConfiguration.class))
+			.withPropertyValues("management.health.dingtalk.enabled=true",
+					"management.endpoint.health.probes.enabled=true",
+					"management.endpoint.health.show-components=always")
+			.run((context) -> {
+				AvailabilityChangeEvent.publish(context, LivenessState.CORRECT);
+				AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+				DingTalkRobots robots = context.getBean(DingTalkRobots.class);
+				this.server.answer(200, "application/json", "{\"errcode\":130101,\"errmsg\":\"send too fast\"}");
+				assertThatExceptionOfType(DingTalkRateLimitedException.class)
+					.isThrownBy(() -> robots.get("alerts").sendText("too fast"));
+				this.server.answer(503, "text/plain", "");
+				assertThatExceptionOfType(DingTalkTransportException.class)
+					.isThrownBy(() -> robots.get("deploys").sendText("lost"));
+				HealthEndpoint endpoint = context.getBean(HealthEndpoint.class);
+				assertThat(endpoint.healthForPath("dingtalk", "alerts").getStatus())
+					.isEqualTo(RobotHealthIndicator.THROTTLED);
+				assertThat(endpoint.healthForPath("dingtalk", "deploys").getStatus())
+					.isEqualTo(RobotHealthIndicator.UNREACHABLE);
+				assertThat(endpoint.health().getStatus()).isEqualTo(Status.UP);
+				assertThat(endpoint.healthForPath("liveness").getStatus()).isEqualTo(Status.UP);
+				assertThat(endpoint.healthForPath("readiness").getStatus()).isEqualTo(Status.UP);
+				assertThat(context.getBean(HealthEndpointGroups.class).get("readiness").isMember("dingtalk")).isFalse();
+				assertThat(context.getBean(HealthEndpointGroups.class).get("liveness").isMember("dingtalk")).isFalse();
+			});
 	}
 
 	@Test

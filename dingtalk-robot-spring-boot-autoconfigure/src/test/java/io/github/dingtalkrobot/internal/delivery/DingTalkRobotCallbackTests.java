@@ -1,0 +1,105 @@
+package io.github.dingtalkrobot.internal.delivery;
+
+import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.github.dingtalkrobot.DingTalkResponse;
+import io.github.dingtalkrobot.DingTalkRobot;
+import io.github.dingtalkrobot.DingTalkRobotListener;
+import io.github.dingtalkrobot.LoopbackServer;
+import io.github.dingtalkrobot.SendOutcome;
+import io.github.dingtalkrobot.message.Message;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests that the futures of {@code sendAsync} complete off the robot's dispatcher, so
+ * that callbacks can neither deadlock nor slow down a robot, and that the robot's threads
+ * carry its name.
+ */
+class DingTalkRobotCallbackTests {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+	@RegisterExtension
+	final LoopbackServer server = new LoopbackServer();
+
+	private final Queue<String> sendingThreads = new ConcurrentLinkedQueue<>();
+
+	private final DingTalkRobot robot = DingTalkRobot.builder("ops")
+		.webhook(this.server.webhook("callback-token"))
+		.listeners(new DingTalkRobotListener() {
+
+			@Override
+			public void onSend(String robotName, String msgtype, SendOutcome outcome, @Nullable Integer errcode,
+					Duration duration) {
+				DingTalkRobotCallbackTests.this.sendingThreads.add(Thread.currentThread().getName());
+			}
+
+		})
+		.build();
+
+	@AfterEach
+	void closeRobot() {
+		this.robot.close();
+	}
+
+	@Test
+	void callbackThatWaitsForAnotherMessageOfTheSameRobotFinishes() {
+		CountDownLatch answers = this.server.answerOnlyWhenReleased();
+		CompletableFuture<DingTalkResponse> first = this.robot.sendAsync(Message.text("a"));
+		CompletableFuture<DingTalkResponse> probe = first
+			.thenApply((response) -> this.robot.sendAsync(Message.text("b")).join());
+		answers.countDown();
+		assertThat(probe).succeedsWithin(PATIENCE).satisfies((response) -> assertThat(response.errcode()).isZero());
+		assertThat(this.server.requests()).hasSize(2);
+	}
+
+	@Test
+	void slowCallbackDoesNotDelayTheNextDelivery() throws InterruptedException {
+		CountDownLatch answers = this.server.answerOnlyWhenReleased();
+		CountDownLatch callbackEntered = new CountDownLatch(1);
+		CountDownLatch callbackReleased = new CountDownLatch(1);
+		CompletableFuture<DingTalkResponse> first = this.robot.sendAsync(Message.text("a"));
+		CompletableFuture<Void> slow = first.thenRun(() -> {
+			callbackEntered.countDown();
+			awaitQuietly(callbackReleased);
+		});
+		CompletableFuture<DingTalkResponse> second = this.robot.sendAsync(Message.text("b"));
+		answers.countDown();
+		assertThat(callbackEntered.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+		assertThat(second).succeedsWithin(PATIENCE);
+		assertThat(slow).isNotDone();
+		callbackReleased.countDown();
+		assertThat(slow).succeedsWithin(PATIENCE);
+	}
+
+	@Test
+	void robotThreadsAreNamedAfterTheRobot() {
+		CountDownLatch answers = this.server.answerOnlyWhenReleased();
+		CompletableFuture<String> callbackThread = this.robot.sendAsync(Message.text("a"))
+			.thenApply((response) -> Thread.currentThread().getName());
+		answers.countDown();
+		assertThat(callbackThread).succeedsWithin(PATIENCE)
+			.satisfies((name) -> assertThat(name).startsWith("dingtalk-ops-callback-"));
+		assertThat(this.sendingThreads).containsExactly("dingtalk-ops-dispatcher-1");
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
