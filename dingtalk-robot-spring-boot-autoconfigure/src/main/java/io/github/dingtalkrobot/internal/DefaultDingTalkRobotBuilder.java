@@ -14,6 +14,9 @@ import io.github.dingtalkrobot.DeliverySettings;
 import io.github.dingtalkrobot.DingTalkRobotListener;
 import io.github.dingtalkrobot.RateLimit;
 import io.github.dingtalkrobot.internal.delivery.RobotDelivery;
+import io.github.dingtalkrobot.internal.delivery.RobotRateLimiter;
+import io.github.dingtalkrobot.internal.delivery.SlotStore;
+import io.github.dingtalkrobot.internal.delivery.SlotStoreFactory;
 import io.github.dingtalkrobot.internal.webhook.RobotKeywords;
 import io.github.dingtalkrobot.internal.webhook.RobotWebhook;
 import io.github.dingtalkrobot.internal.webhook.SecretRedactor;
@@ -57,6 +60,8 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 	private DeliverySettings delivery = DeliverySettings.defaults();
 
 	private List<DingTalkRobotListener> listeners = List.of();
+
+	private @Nullable SlotStoreFactory slotStores;
 
 	public DefaultDingTalkRobotBuilder(String name) {
 		this.name = name;
@@ -153,6 +158,18 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 		return this;
 	}
 
+	/**
+	 * Keep the robot's rate limit and pause in a store made by the given factory instead
+	 * of in the JVM: the hook through which the auto-configuration shares them between
+	 * replicas.
+	 * @param slotStores the factory of the store, or {@code null} for the JVM
+	 * @return this builder
+	 */
+	public DefaultDingTalkRobotBuilder slotStores(@Nullable SlotStoreFactory slotStores) {
+		this.slotStores = slotStores;
+		return this;
+	}
+
 	@Override
 	public DingTalkRobot build() {
 		if (this.name == null || this.name.isBlank()) {
@@ -170,8 +187,11 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 		WebhookClient client = new WebhookClient(this.name, robotWebhook, signingSecret, this.clock,
 				restClientBuilder());
 		SecretRedactor redactor = new SecretRedactor(robotWebhook.accessToken(), signingSecret);
+		SlotStore limiter = (this.slotStores != null)
+				? this.slotStores.create(this.name, robotWebhook.accessToken(), this.rateLimit, this.clock)
+				: new RobotRateLimiter(this.rateLimit, this.clock);
 		RobotDelivery robotDelivery = new RobotDelivery(this.name, client, robotKeywords, this.clock, this.rateLimit,
-				this.delivery, this.listeners, redactor);
+				limiter, this.delivery, this.listeners, redactor);
 		return new DefaultDingTalkRobot(this.name, robotWebhook, robotKeywords, redactor, this.enabled, robotDelivery);
 	}
 

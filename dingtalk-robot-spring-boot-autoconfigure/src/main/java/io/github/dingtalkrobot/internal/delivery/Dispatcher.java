@@ -30,7 +30,7 @@ final class Dispatcher implements Runnable {
 
 	private final DeliveryQueue queue;
 
-	private final RobotRateLimiter limiter;
+	private final SlotStore limiter;
 
 	private final RobotExchange exchange;
 
@@ -46,7 +46,7 @@ final class Dispatcher implements Runnable {
 
 	private volatile boolean abandoned;
 
-	Dispatcher(String robotName, Clock clock, DeliveryQueue queue, RobotRateLimiter limiter, RobotExchange exchange,
+	Dispatcher(String robotName, Clock clock, DeliveryQueue queue, SlotStore limiter, RobotExchange exchange,
 			MessageCoalescer coalescer, RetryPolicy retryPolicy, DingTalkRobotListener listeners,
 			FailureReporter failures) {
 		this.robotName = robotName;
@@ -97,7 +97,7 @@ final class Dispatcher implements Runnable {
 	}
 
 	private void deliverNext() throws InterruptedException {
-		RobotRateLimiter.Slot slot = awaitSlot();
+		SlotStore.Slot slot = awaitSlot();
 		if (slot == null) {
 			return;
 		}
@@ -144,9 +144,9 @@ final class Dispatcher implements Runnable {
 		}
 	}
 
-	private @Nullable RobotRateLimiter.Slot awaitSlot() throws InterruptedException {
+	private SlotStore.@Nullable Slot awaitSlot() throws InterruptedException {
 		while (!this.abandoned) {
-			RobotRateLimiter.Slot slot = this.limiter.tryAcquire();
+			SlotStore.Slot slot = this.limiter.tryAcquire();
 			if (slot != null) {
 				return slot;
 			}

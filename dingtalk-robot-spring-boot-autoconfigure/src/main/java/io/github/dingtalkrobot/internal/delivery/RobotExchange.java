@@ -40,7 +40,7 @@ final class RobotExchange {
 
 	private final Clock clock;
 
-	private final RobotRateLimiter limiter;
+	private final SlotStore limiter;
 
 	private final Duration throttlePause;
 
@@ -50,7 +50,7 @@ final class RobotExchange {
 
 	private final SecretRedactor redactor;
 
-	RobotExchange(String robotName, WebhookClient client, RobotKeywords keywords, Clock clock, RobotRateLimiter limiter,
+	RobotExchange(String robotName, WebhookClient client, RobotKeywords keywords, Clock clock, SlotStore limiter,
 			Duration throttlePause, DingTalkRobotListener listeners, LastOutcomes outcomes, SecretRedactor redactor) {
 		this.robotName = robotName;
 		this.client = client;
@@ -70,7 +70,7 @@ final class RobotExchange {
 	 * @return DingTalk's answer, with {@code errcode 0}
 	 * @throws DingTalkException if the message was not delivered
 	 */
-	DingTalkResponse send(Message message, RobotRateLimiter.Slot slot) {
+	DingTalkResponse send(Message message, SlotStore.Slot slot) {
 		Instant start = this.clock.instant();
 		DingTalkResponse response;
 		try {
