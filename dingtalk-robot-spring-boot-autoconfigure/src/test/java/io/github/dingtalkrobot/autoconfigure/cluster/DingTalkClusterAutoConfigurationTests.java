@@ -2,6 +2,7 @@ package io.github.dingtalkrobot.autoconfigure.cluster;
 
 import io.github.dingtalkrobot.DingTalkRateLimitedException;
 import io.github.dingtalkrobot.DingTalkRobot;
+import io.github.dingtalkrobot.DingTalkStoreUnavailableException;
 import io.github.dingtalkrobot.EmbeddedRedis;
 import io.github.dingtalkrobot.LoopbackServer;
 import io.github.dingtalkrobot.autoconfigure.DingTalkRobotAutoConfiguration;
@@ -85,6 +86,24 @@ class DingTalkClusterAutoConfigurationTests {
 				.isThrownBy(() -> first.getBean(DingTalkRobot.class).sendText("alert"));
 			assertThat(second.getBean(DingTalkRobot.class).state().pausedUntil()).isNotNull();
 		}));
+	}
+
+	@Test
+	void sendWhileRedisIsDownWaitsUpToTheMaxWaitThenNamesTheStore() {
+		this.redisRunner.withPropertyValues("dingtalk.robots.ops.rate-limit.max-wait=300ms").run((context) -> {
+			redis.stop();
+			try {
+				assertThatExceptionOfType(DingTalkStoreUnavailableException.class)
+					.isThrownBy(() -> context.getBean(DingTalkRobot.class).sendText("alert"))
+					.withMessageContaining("its rate limit store (Redis) could not be reached")
+					.withMessageNotContaining(TOKEN)
+					.satisfies((ex) -> assertThat(ex.store()).isEqualTo("Redis"));
+				assertThat(this.dingTalk.requests()).isEmpty();
+			}
+			finally {
+				redis.start();
+			}
+		});
 	}
 
 	@Test
