@@ -6,6 +6,7 @@ import java.util.List;
 import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.DingTalkRobots;
 import io.github.dingtalkrobot.DingTalkRobotListener;
+import io.github.dingtalkrobot.internal.delivery.SlotStoreFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -42,12 +43,13 @@ public final class DingTalkRobotAutoConfiguration {
 	@ConditionalOnMissingBean
 	DingTalkRobots dingTalkRobots(DingTalkRobotProperties properties,
 			ObjectProvider<RestClient.Builder> restClientBuilders, ObjectProvider<DingTalkRobotCustomizer> customizers,
-			ObjectProvider<DingTalkRobotListener> listeners, ApplicationEventPublisher eventPublisher) {
+			ObjectProvider<DingTalkRobotListener> listeners, ObjectProvider<SlotStoreFactory> slotStores,
+			ApplicationEventPublisher eventPublisher) {
 		List<DingTalkRobotListener> robotListeners = new ArrayList<>(listeners.orderedStream().toList());
 		robotListeners.add(new DeliveryFailedEventPublisher(eventPublisher));
 		DingTalkRobotFactory factory = new DingTalkRobotFactory(properties,
 				() -> restClientBuilders.getIfAvailable(RestClient::builder), customizers.orderedStream().toList(),
-				robotListeners);
+				robotListeners, slotStores.getIfAvailable());
 		List<DingTalkRobot> robots = new ArrayList<>();
 		properties.getRobots().forEach((name, robot) -> robots.add(factory.create(name, robot)));
 		return DingTalkRobots.of(robots);

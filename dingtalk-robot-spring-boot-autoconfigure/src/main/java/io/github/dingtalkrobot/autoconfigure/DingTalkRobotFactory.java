@@ -12,6 +12,9 @@ import io.github.dingtalkrobot.DeliverySettings;
 import io.github.dingtalkrobot.DingTalkRobotListener;
 import io.github.dingtalkrobot.RateLimit;
 import io.github.dingtalkrobot.RetrySettings;
+import io.github.dingtalkrobot.internal.DefaultDingTalkRobotBuilder;
+import io.github.dingtalkrobot.internal.delivery.SlotStoreFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.StringUtils;
@@ -39,21 +42,26 @@ class DingTalkRobotFactory {
 
 	private final Map<Duration, HttpClient> httpClients = new HashMap<>();
 
+	private final @Nullable SlotStoreFactory slotStores;
+
 	DingTalkRobotFactory(DingTalkRobotProperties properties, Supplier<RestClient.Builder> restClientBuilders,
-			List<DingTalkRobotCustomizer> customizers, List<DingTalkRobotListener> listeners) {
+			List<DingTalkRobotCustomizer> customizers, List<DingTalkRobotListener> listeners,
+			@Nullable SlotStoreFactory slotStores) {
 		this.baseUrl = properties.getBaseUrl();
 		this.openApiBaseUrl = properties.getOpenapiBaseUrl();
 		this.shutdownTimeout = properties.getShutdownTimeout();
 		this.restClientBuilders = restClientBuilders;
 		this.customizers = customizers;
 		this.listeners = listeners;
+		this.slotStores = slotStores;
 	}
 
 	DingTalkRobot create(String name, DingTalkRobotProperties.Robot properties) {
 		RestClient.Builder restClientBuilder = this.restClientBuilders.get().clone();
 		restClientBuilder.requestFactory(requestFactory(properties));
 		this.customizers.forEach((customizer) -> customizer.customize(name, restClientBuilder));
-		DingTalkRobot.Builder builder = DingTalkRobot.builder(name)
+		// The internal hook that shares the rate limit between replicas, when configured
+		DingTalkRobot.Builder builder = new DefaultDingTalkRobotBuilder(name).slotStores(this.slotStores)
 			.secret(StringUtils.hasText(properties.getSecret()) ? properties.getSecret() : null)
 			.keywords(properties.getKeywords())
 			.enabled(properties.isEnabled())

@@ -15,6 +15,9 @@ import io.github.dingtalkrobot.DeliverySettings;
 import io.github.dingtalkrobot.DingTalkRobotListener;
 import io.github.dingtalkrobot.RateLimit;
 import io.github.dingtalkrobot.internal.delivery.RobotDelivery;
+import io.github.dingtalkrobot.internal.delivery.RobotRateLimiter;
+import io.github.dingtalkrobot.internal.delivery.SlotStore;
+import io.github.dingtalkrobot.internal.delivery.SlotStoreFactory;
 import io.github.dingtalkrobot.internal.openapi.AppCredentials;
 import io.github.dingtalkrobot.internal.openapi.DefaultDingTalkAppRobot;
 import io.github.dingtalkrobot.internal.webhook.RobotKeywords;
@@ -65,6 +68,8 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 	private @Nullable AppCredentials app;
 
 	private String openApiBaseUrl = "https://api.dingtalk.com";
+
+	private @Nullable SlotStoreFactory slotStores;
 
 	public DefaultDingTalkRobotBuilder(String name) {
 		this.name = name;
@@ -174,6 +179,18 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 		return this;
 	}
 
+	/**
+	 * Keep the robot's rate limit and pause in a store made by the given factory instead
+	 * of in the JVM: the hook through which the auto-configuration shares them between
+	 * replicas.
+	 * @param slotStores the factory of the store, or {@code null} for the JVM
+	 * @return this builder
+	 */
+	public DefaultDingTalkRobotBuilder slotStores(@Nullable SlotStoreFactory slotStores) {
+		this.slotStores = slotStores;
+		return this;
+	}
+
 	@Override
 	public DingTalkRobot build() {
 		if (this.app != null) {
@@ -186,8 +203,11 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 		WebhookClient client = new WebhookClient(this.name, robotWebhook, signingSecret, this.clock,
 				restClientBuilder());
 		SecretRedactor redactor = new SecretRedactor(robotWebhook.accessToken(), signingSecret);
+		SlotStore limiter = (this.slotStores != null)
+				? this.slotStores.create(this.name, robotWebhook.accessToken(), this.rateLimit, this.clock)
+				: new RobotRateLimiter(this.rateLimit, this.clock);
 		RobotDelivery robotDelivery = new RobotDelivery(this.name, (message) -> client.send(WebhookPayload.of(message)),
-				robotKeywords, this.clock, this.rateLimit, this.delivery, this.listeners, redactor);
+				robotKeywords, this.clock, this.rateLimit, limiter, this.delivery, this.listeners, redactor);
 		return new DefaultDingTalkRobot(this.name, robotWebhook, robotKeywords, redactor, this.enabled, robotDelivery);
 	}
 

@@ -28,7 +28,7 @@ final class Dispatcher implements Runnable {
 
 	private final DeliveryQueue queue;
 
-	private final RobotRateLimiter limiter;
+	private final SlotStore limiter;
 
 	private final MessageCoalescer coalescer;
 
@@ -42,7 +42,7 @@ final class Dispatcher implements Runnable {
 
 	private volatile boolean abandoned;
 
-	Dispatcher(String robotName, DeliveryQueue queue, RobotRateLimiter limiter, MessageCoalescer coalescer,
+	Dispatcher(String robotName, DeliveryQueue queue, SlotStore limiter, MessageCoalescer coalescer,
 			RetryingSender sender, DingTalkRobotListener listeners, FailureReporter failures) {
 		this.robotName = robotName;
 		this.queue = queue;
@@ -90,7 +90,7 @@ final class Dispatcher implements Runnable {
 	}
 
 	private void deliverNext() throws InterruptedException {
-		RobotRateLimiter.Slot slot = awaitSlot();
+		SlotStore.Slot slot = awaitSlot();
 		if (slot == null) {
 			return;
 		}
@@ -127,9 +127,9 @@ final class Dispatcher implements Runnable {
 		}
 	}
 
-	private @Nullable RobotRateLimiter.Slot awaitSlot() throws InterruptedException {
+	private SlotStore.@Nullable Slot awaitSlot() throws InterruptedException {
 		while (!this.abandoned) {
-			RobotRateLimiter.Slot slot = this.limiter.tryAcquire();
+			SlotStore.Slot slot = this.limiter.tryAcquire();
 			if (slot != null) {
 				return slot;
 			}

@@ -40,9 +40,9 @@ final class RetryingSender {
 	 * wait for the next attempt stopped
 	 * @throws InterruptedException if the thread was interrupted
 	 */
-	DingTalkResponse send(Message message, @Nullable MessageTransport transport, RobotRateLimiter.Slot slot,
-			Slots slots, BooleanSupplier stop) throws InterruptedException {
-		RobotRateLimiter.Slot current = slot;
+	DingTalkResponse send(Message message, @Nullable MessageTransport transport, SlotStore.Slot slot, Slots slots,
+			BooleanSupplier stop) throws InterruptedException {
+		SlotStore.Slot current = slot;
 		for (int attempt = 1;; attempt++) {
 			try {
 				return (transport != null) ? this.exchange.send(message, current, transport)
@@ -53,7 +53,7 @@ final class RetryingSender {
 						this.clock.instant().plus(this.retryPolicy.backoff(attempt)), stop)) {
 					throw ex;
 				}
-				RobotRateLimiter.Slot next = slots.next();
+				SlotStore.Slot next = slots.next();
 				if (next == null) {
 					throw ex;
 				}
@@ -74,7 +74,7 @@ final class RetryingSender {
 		 * @throws DingTalkException if no slot comes in time
 		 * @throws InterruptedException if the thread was interrupted
 		 */
-		RobotRateLimiter.@Nullable Slot next() throws InterruptedException;
+		SlotStore.@Nullable Slot next() throws InterruptedException;
 
 	}
 

@@ -20,6 +20,7 @@ import io.github.dingtalkrobot.DingTalkQueueFullException;
 import io.github.dingtalkrobot.DingTalkRateLimitedException;
 import io.github.dingtalkrobot.DingTalkResponse;
 import io.github.dingtalkrobot.DingTalkRobotClosedException;
+import io.github.dingtalkrobot.DingTalkStoreUnavailableException;
 import io.github.dingtalkrobot.message.Message;
 import io.github.dingtalkrobot.internal.webhook.RobotKeywords;
 import io.github.dingtalkrobot.internal.webhook.SecretRedactor;
@@ -49,7 +50,7 @@ public final class RobotDelivery {
 
 	private final DeliverySettings settings;
 
-	private final RobotRateLimiter limiter;
+	private final SlotStore limiter;
 
 	private final LastOutcomes outcomes = new LastOutcomes();
 
@@ -85,11 +86,31 @@ public final class RobotDelivery {
 	public RobotDelivery(String robotName, MessageTransport transport, RobotKeywords keywords, Clock clock,
 			RateLimit rateLimit, DeliverySettings settings, List<DingTalkRobotListener> listeners,
 			SecretRedactor redactor) {
+		this(robotName, transport, keywords, clock, rateLimit, new RobotRateLimiter(rateLimit, clock), settings,
+				listeners, redactor);
+	}
+
+	/**
+	 * Create the delivery of one robot whose rate limit and pause are kept in the given
+	 * store.
+	 * @param robotName the name of the robot
+	 * @param transport how the robot puts a message on the wire
+	 * @param keywords the robot's keywords
+	 * @param clock the clock that waits and backoffs are timed by
+	 * @param rateLimit the robot's rate limit
+	 * @param limiter the store of the robot's rate limit and pause
+	 * @param settings how queued messages are delivered
+	 * @param listeners the listeners to tell about deliveries
+	 * @param redactor hides the robot's secrets in what is logged
+	 */
+	public RobotDelivery(String robotName, MessageTransport transport, RobotKeywords keywords, Clock clock,
+			RateLimit rateLimit, SlotStore limiter, DeliverySettings settings, List<DingTalkRobotListener> listeners,
+			SecretRedactor redactor) {
 		this.robotName = robotName;
 		this.clock = clock;
 		this.rateLimit = rateLimit;
 		this.settings = settings;
-		this.limiter = new RobotRateLimiter(rateLimit, clock);
+		this.limiter = limiter;
 		DeliveryListeners allListeners = new DeliveryListeners(listeners);
 		RobotExchange exchange = new RobotExchange(robotName, transport, keywords, clock, this.limiter,
 				settings.throttlePause(), allListeners, this.outcomes, redactor);
@@ -227,10 +248,10 @@ public final class RobotDelivery {
 		}
 	}
 
-	private RobotRateLimiter.Slot awaitSlot() throws InterruptedException {
+	private SlotStore.Slot awaitSlot() throws InterruptedException {
 		Instant deadline = this.clock.instant().plus(this.rateLimit.maxWait());
 		while (true) {
-			RobotRateLimiter.Slot slot = this.limiter.tryAcquire();
+			SlotStore.Slot slot = this.limiter.tryAcquire();
 			if (slot != null) {
 				return slot;
 			}
@@ -242,7 +263,11 @@ public final class RobotDelivery {
 		}
 	}
 
-	private DingTalkRateLimitedException noSlot(Duration wait) {
+	private DingTalkException noSlot(Duration wait) {
+		String store = this.limiter.unavailableStore();
+		if (store != null) {
+			return new DingTalkStoreUnavailableException(this.robotName, store, this.rateLimit.maxWait());
+		}
 		Instant pausedUntil = this.limiter.pausedUntil();
 		String reason = (pausedUntil != null)
 				? "the robot is paused until " + pausedUntil + " after DingTalk throttled it"

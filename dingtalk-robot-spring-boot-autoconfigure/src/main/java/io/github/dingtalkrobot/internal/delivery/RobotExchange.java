@@ -38,7 +38,7 @@ final class RobotExchange {
 
 	private final Clock clock;
 
-	private final RobotRateLimiter limiter;
+	private final SlotStore limiter;
 
 	private final Duration throttlePause;
 
@@ -48,9 +48,8 @@ final class RobotExchange {
 
 	private final SecretRedactor redactor;
 
-	RobotExchange(String robotName, MessageTransport transport, RobotKeywords keywords, Clock clock,
-			RobotRateLimiter limiter, Duration throttlePause, DingTalkRobotListener listeners, LastOutcomes outcomes,
-			SecretRedactor redactor) {
+	RobotExchange(String robotName, MessageTransport transport, RobotKeywords keywords, Clock clock, SlotStore limiter,
+			Duration throttlePause, DingTalkRobotListener listeners, LastOutcomes outcomes, SecretRedactor redactor) {
 		this.robotName = robotName;
 		this.transport = transport;
 		this.keywords = keywords;
@@ -69,7 +68,7 @@ final class RobotExchange {
 	 * @return DingTalk's answer, with {@code errcode 0}
 	 * @throws DingTalkException if the message was not delivered
 	 */
-	DingTalkResponse send(Message message, RobotRateLimiter.Slot slot) {
+	DingTalkResponse send(Message message, SlotStore.Slot slot) {
 		return send(message, slot, this.transport);
 	}
 
@@ -81,7 +80,7 @@ final class RobotExchange {
 	 * @return DingTalk's answer, with {@code errcode 0}
 	 * @throws DingTalkException if the message was not delivered
 	 */
-	DingTalkResponse send(Message message, RobotRateLimiter.Slot slot, MessageTransport transport) {
+	DingTalkResponse send(Message message, SlotStore.Slot slot, MessageTransport transport) {
 		Instant start = this.clock.instant();
 		DingTalkResponse response;
 		try {

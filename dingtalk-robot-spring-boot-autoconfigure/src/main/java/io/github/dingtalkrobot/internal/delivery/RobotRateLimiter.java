@@ -19,8 +19,13 @@ import org.jspecify.annotations.Nullable;
  * not the time it left: DingTalk counts a message when it arrives, which is later than it
  * left and no later than its answer, so counting from the answer can never let a request
  * into a window that DingTalk sees as full. A request still in flight holds its slot.
+ * <p>
+ * The {@link SlotStore} of a robot on its own; a shared store falls back to one when it
+ * cannot be reached. Internal: public only so that the shared stores can use it.
+ *
+ * @since 0.1.0
  */
-final class RobotRateLimiter {
+public final class RobotRateLimiter implements SlotStore {
 
 	private final int messages;
 
@@ -32,18 +37,19 @@ final class RobotRateLimiter {
 
 	private @Nullable Instant pausedUntil;
 
-	RobotRateLimiter(RateLimit rateLimit, Clock clock) {
+	/**
+	 * Create the limiter of one robot.
+	 * @param rateLimit the robot's rate limit
+	 * @param clock the clock that times the window and the pause
+	 */
+	public RobotRateLimiter(RateLimit rateLimit, Clock clock) {
 		this.messages = rateLimit.messages();
 		this.window = rateLimit.window();
 		this.clock = clock;
 	}
 
-	/**
-	 * Take a slot for one request, if the robot is not paused and the window has room.
-	 * @return the slot, to be {@link Slot#complete() completed} once the request was
-	 * answered, or {@code null} when none is free now
-	 */
-	synchronized @Nullable Slot tryAcquire() {
+	@Override
+	public synchronized @Nullable Slot tryAcquire() {
 		Instant now = this.clock.instant();
 		expire(now);
 		if (isPaused(now) || this.slots.size() >= this.messages) {
@@ -54,12 +60,8 @@ final class RobotRateLimiter {
 		return slot;
 	}
 
-	/**
-	 * Return the least time until {@link #tryAcquire()} may succeed: exact for completed
-	 * requests and pauses, a lower bound while requests are in flight.
-	 * @return the time to wait, zero when a slot is free now
-	 */
-	synchronized Duration timeUntilAvailable() {
+	@Override
+	public synchronized Duration timeUntilAvailable() {
 		Instant now = this.clock.instant();
 		expire(now);
 		Instant available = now;
@@ -77,29 +79,20 @@ final class RobotRateLimiter {
 		return Duration.between(now, available);
 	}
 
-	/**
-	 * Send nothing until the given time.
-	 * @param until the end of the pause
-	 */
-	synchronized void pauseUntil(Instant until) {
+	@Override
+	public synchronized void pauseUntil(Instant until) {
 		if (this.pausedUntil == null || until.isAfter(this.pausedUntil)) {
 			this.pausedUntil = until;
 		}
 	}
 
-	/**
-	 * Return the end of the current pause.
-	 * @return when the pause ends, or {@code null} when the robot is not paused
-	 */
-	synchronized @Nullable Instant pausedUntil() {
+	@Override
+	public synchronized @Nullable Instant pausedUntil() {
 		return isPaused(this.clock.instant()) ? this.pausedUntil : null;
 	}
 
-	/**
-	 * Return how many requests count against the current window, in flight included.
-	 * @return the slots in use
-	 */
-	synchronized int slotsUsed() {
+	@Override
+	public synchronized int slotsUsed() {
 		expire(this.clock.instant());
 		return this.slots.size();
 	}
@@ -117,26 +110,22 @@ final class RobotRateLimiter {
 	/**
 	 * The slot of one request.
 	 */
-	final class Slot {
+	final class Slot implements SlotStore.Slot {
 
 		private @Nullable Instant completedAt;
 
 		private Slot() {
 		}
 
-		/**
-		 * Count the request from now, when its answer came.
-		 */
-		void complete() {
+		@Override
+		public void complete() {
 			synchronized (RobotRateLimiter.this) {
 				this.completedAt = RobotRateLimiter.this.clock.instant();
 			}
 		}
 
-		/**
-		 * Give the slot back: the request was never sent.
-		 */
-		void release() {
+		@Override
+		public void release() {
 			synchronized (RobotRateLimiter.this) {
 				RobotRateLimiter.this.slots.remove(this);
 			}

@@ -1,0 +1,59 @@
+package io.github.dingtalkrobot.autoconfigure.cluster;
+
+import java.time.Instant;
+import java.util.Locale;
+
+import io.github.dingtalkrobot.internal.cluster.RedisSlotStores;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+
+/**
+ * {@link Endpoint @Endpoint} that shows where the robots' rate limits and pauses are
+ * shared, and whether that store can be reached. Each robot's window and pause, as the
+ * store holds them, are in the {@code dingtalk} endpoint.
+ *
+ * @since 0.1.0
+ */
+@Endpoint(id = "dingtalkcluster")
+public class DingTalkClusterEndpoint {
+
+	private final DingTalkClusterProperties properties;
+
+	private final RedisSlotStores stores;
+
+	DingTalkClusterEndpoint(DingTalkClusterProperties properties, RedisSlotStores stores) {
+		this.properties = properties;
+		this.stores = stores;
+	}
+
+	/**
+	 * Describe the store.
+	 * @return the store and its state
+	 */
+	@ReadOperation
+	public ClusterDescriptor cluster() {
+		return new ClusterDescriptor("redis", this.properties.getKeyPrefix(),
+				this.stores.isAvailable() ? "available" : "unavailable", this.stores.unavailableSince(),
+				this.properties.getOnStoreFailure().name().toLowerCase(Locale.ROOT),
+				this.properties.getExpectedReplicas());
+	}
+
+	/**
+	 * Where the robots' rate limits are shared.
+	 *
+	 * @param store the store
+	 * @param keyPrefix what the store's keys start with
+	 * @param state {@code available} or {@code unavailable}, as of the last time a robot
+	 * used the store
+	 * @param unavailableSince since when the store cannot be reached, or {@code null}
+	 * @param onStoreFailure what robots do while the store cannot be reached
+	 * @param expectedReplicas the replicas that share the robots
+	 */
+	public record ClusterDescriptor(String store, String keyPrefix, String state, @Nullable Instant unavailableSince,
+			String onStoreFailure, int expectedReplicas) {
+
+	}
+
+}
