@@ -32,7 +32,7 @@ import org.slf4j.MDC;
  * What {@code log.error("...", arg, exception)} costs the logging thread, sampled call by
  * call: with a {@link DingTalkAppender} on the root logger posting to the emulator, and,
  * as the baseline, with Logback's own {@link AsyncAppender} in front of an appender that
- * does nothing. The errors rotate over 20 loggers and the dedup window is one second, so
+ * does nothing. The errors rotate over 20 loggers and the dedup window is ten seconds, so
  * that alerts and summaries keep flowing to the robot; {@code dingtalk-slow} has the
  * emulator answer each request after two seconds.
  * <p>
@@ -123,7 +123,7 @@ public class LogErrorBenchmark {
 		DingTalkAppender dingTalk = new DingTalkAppender();
 		dingTalk.setName("DINGTALK");
 		dingTalk.setDingTalkRobot(robot);
-		dingTalk.setDedupWindow("1s");
+		dingTalk.setDedupWindow("10s");
 		return dingTalk;
 	}
 

@@ -25,9 +25,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The appender's own thread: takes events from the buffer, rolls up those with the same
  * {@link Fingerprint} within the dedup window, and hands alerts and summaries to the
- * robot's {@link DingTalkRobot#sendAsync sendAsync}. Alerts wait in an outbox of the
- * buffer's size until the robot can be found. Only this thread touches the rollups and
- * the outbox.
+ * robot's {@link DingTalkRobot#sendAsync sendAsync}. Alerts wait in an outbox as large as
+ * the buffer until the robot can be found; beyond that the oldest are dropped and
+ * counted. Only this thread touches the rollups and the outbox.
  */
 final class AlertDispatcher implements Runnable {
 
@@ -53,13 +53,18 @@ final class AlertDispatcher implements Runnable {
 
 	private final Deque<Message> outbox = new ArrayDeque<>();
 
+	private final int outboxCapacity;
+
 	private final Queue<CompletableFuture<Void>> flushes = new ConcurrentLinkedQueue<>();
+
+	private final List<LoggedEvent> drained = new ArrayList<>();
 
 	private volatile boolean running = true;
 
 	AlertDispatcher(BlockingQueue<LoggedEvent> buffer, AtomicLong dropped, AlertFormatter formatter, Clock clock,
 			long windowMillis, Supplier<@Nullable DingTalkRobot> robot, ContextAware status) {
 		this.buffer = buffer;
+		this.outboxCapacity = buffer.remainingCapacity();
 		this.dropped = dropped;
 		this.formatter = formatter;
 		this.clock = clock;
@@ -126,9 +131,9 @@ final class AlertDispatcher implements Runnable {
 	}
 
 	private void drain() {
-		List<LoggedEvent> events = new ArrayList<>();
-		this.buffer.drainTo(events);
-		events.forEach(this::accept);
+		this.buffer.drainTo(this.drained);
+		this.drained.forEach(this::accept);
+		this.drained.clear();
 	}
 
 	private void accept(LoggedEvent event) {
@@ -163,7 +168,7 @@ final class AlertDispatcher implements Runnable {
 	}
 
 	private void post(Message message) {
-		if (this.outbox.size() >= this.buffer.remainingCapacity() + this.buffer.size()) {
+		if (this.outbox.size() >= this.outboxCapacity) {
 			this.outbox.poll();
 			this.dropped.incrementAndGet();
 		}

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * framework, if any
  * @param pattern the message pattern, before its arguments are filled in
  */
-record Fingerprint(String logger, @Nullable String exceptionType, @Nullable String topFrame, @Nullable String pattern) {
+record Fingerprint(String logger, @Nullable String exceptionType, @Nullable StackTraceElement topFrame,
+		@Nullable String pattern) {
 
 	private static final String[] FRAMEWORK_PACKAGES = { "java.", "javax.", "jdk.", "sun.", "com.sun.", "jakarta.",
 			"org.springframework.", "org.apache.", "ch.qos.logback.", "org.slf4j.", "io.micrometer.", "kotlin." };
@@ -27,14 +28,14 @@ record Fingerprint(String logger, @Nullable String exceptionType, @Nullable Stri
 				(throwable != null) ? topApplicationFrame(throwable) : null, event.getMessage());
 	}
 
-	private static @Nullable String topApplicationFrame(IThrowableProxy throwable) {
+	private static @Nullable StackTraceElement topApplicationFrame(IThrowableProxy throwable) {
 		StackTraceElementProxy[] frames = throwable.getStackTraceElementProxyArray();
 		for (StackTraceElementProxy frame : frames) {
 			if (!isFramework(frame.getStackTraceElement().getClassName())) {
-				return frame.getSTEAsString();
+				return frame.getStackTraceElement();
 			}
 		}
-		return (frames.length > 0) ? frames[0].getSTEAsString() : null;
+		return (frames.length > 0) ? frames[0].getStackTraceElement() : null;
 	}
 
 	private static boolean isFramework(String className) {
