@@ -2,25 +2,27 @@ package io.github.dingtalkrobot.internal;
 
 import io.github.dingtalkrobot.DingTalkRobot;
 
-import java.net.http.HttpClient;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.github.dingtalkrobot.DeliverySettings;
 import io.github.dingtalkrobot.DingTalkRobotListener;
 import io.github.dingtalkrobot.RateLimit;
 import io.github.dingtalkrobot.internal.delivery.RobotDelivery;
 import io.github.dingtalkrobot.internal.webhook.RobotKeywords;
+import io.github.dingtalkrobot.internal.webhook.RobotRequestFactory;
 import io.github.dingtalkrobot.internal.webhook.RobotWebhook;
 import io.github.dingtalkrobot.internal.webhook.SecretRedactor;
 import io.github.dingtalkrobot.internal.webhook.WebhookClient;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
@@ -29,6 +31,9 @@ import org.springframework.web.client.RestClient;
  * Default {@link DingTalkRobot.Builder}.
  */
 public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder {
+
+	// Names appear in bean names, thread names and metric tags
+	private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
 	private final String name;
 
@@ -49,6 +54,8 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 	private @Nullable Duration connectTimeout;
 
 	private @Nullable Duration readTimeout;
+
+	private @Nullable URI proxy;
 
 	private boolean enabled = true;
 
@@ -123,6 +130,12 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 	}
 
 	@Override
+	public DingTalkRobot.Builder proxy(@Nullable URI proxy) {
+		this.proxy = proxy;
+		return this;
+	}
+
+	@Override
 	public DingTalkRobot.Builder enabled(boolean enabled) {
 		this.enabled = enabled;
 		return this;
@@ -158,12 +171,19 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 		if (this.name == null || this.name.isBlank()) {
 			throw new IllegalArgumentException("'name' must not be blank");
 		}
+		if (!NAME.matcher(this.name).matches()) {
+			throw new IllegalArgumentException("'name' must be lower-case letters, digits and hyphens, starting with "
+					+ "a letter or digit, such as 'ops-alerts'");
+		}
 		Assert.notNull(this.restClientBuilder, "'restClientBuilder' must not be null");
 		Assert.notNull(this.clock, "'clock' must not be null");
 		Assert.notNull(this.rateLimit, "'rateLimit' must not be null");
 		Assert.notNull(this.delivery, "'delivery' must not be null");
 		assertPositive(this.connectTimeout, "connectTimeout");
 		assertPositive(this.readTimeout, "readTimeout");
+		if (this.proxy != null) {
+			RobotRequestFactory.checkProxy(this.proxy);
+		}
 		RobotWebhook robotWebhook = webhook();
 		String signingSecret = StringUtils.hasText(this.secret) ? this.secret : null;
 		RobotKeywords robotKeywords = new RobotKeywords(this.keywords);
@@ -187,22 +207,12 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 
 	private RestClient.Builder restClientBuilder() {
 		RestClient.Builder builder = this.restClientBuilder.clone();
-		if (this.connectTimeout != null || this.readTimeout != null) {
-			builder.requestFactory(requestFactory());
+		ClientHttpRequestFactory requestFactory = RobotRequestFactory.create(this.connectTimeout, this.readTimeout,
+				this.proxy);
+		if (requestFactory != null) {
+			builder.requestFactory(requestFactory);
 		}
 		return builder;
-	}
-
-	private JdkClientHttpRequestFactory requestFactory() {
-		HttpClient.Builder httpClient = HttpClient.newBuilder();
-		if (this.connectTimeout != null) {
-			httpClient.connectTimeout(this.connectTimeout);
-		}
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient.build());
-		if (this.readTimeout != null) {
-			requestFactory.setReadTimeout(this.readTimeout);
-		}
-		return requestFactory;
 	}
 
 	private static void assertPositive(@Nullable Duration timeout, String name) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.MultiValueMap;
+import org.springframework.util.StringUtils;
 import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
@@ -90,8 +91,8 @@ public final class RobotWebhook {
 			throw new IllegalArgumentException("'" + name + "' must be a valid, URL-encoded http or https URL");
 		}
 		String scheme = (components.getScheme() != null) ? components.getScheme().toLowerCase(Locale.ROOT) : "";
-		if (!(scheme.equals("http") || scheme.equals("https")) || components.getHost() == null) {
-			throw new IllegalArgumentException("'" + name + "' must be an http or https URL");
+		if (!(scheme.equals("http") || scheme.equals("https")) || !StringUtils.hasText(components.getHost())) {
+			throw new IllegalArgumentException("'" + name + "' must be an http or https URL with a host");
 		}
 		return components;
 	}
