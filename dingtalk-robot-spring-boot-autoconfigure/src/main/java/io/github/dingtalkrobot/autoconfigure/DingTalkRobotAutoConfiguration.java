@@ -49,7 +49,7 @@ public final class DingTalkRobotAutoConfiguration {
 				() -> restClientBuilders.getIfAvailable(RestClient::builder), customizers.orderedStream().toList(),
 				robotListeners);
 		List<DingTalkRobot> robots = new ArrayList<>();
-		properties.getRobots().forEach((name, robot) -> robots.add(factory.create(name, robot)));
+		properties.getRobots().keySet().forEach((name) -> robots.add(factory.create(name)));
 		return DingTalkRobots.of(robots);
 	}
 

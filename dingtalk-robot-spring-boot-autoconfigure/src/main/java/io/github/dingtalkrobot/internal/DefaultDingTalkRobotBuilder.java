@@ -41,7 +41,7 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 
 	private @Nullable String accessToken;
 
-	private String baseUrl = "https://oapi.dingtalk.com/robot/send";
+	private String baseUrl = RobotWebhook.DEFAULT_BASE_URL;
 
 	private @Nullable String secret;
 
