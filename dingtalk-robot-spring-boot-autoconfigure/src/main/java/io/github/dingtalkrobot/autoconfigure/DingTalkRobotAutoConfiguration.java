@@ -55,6 +55,12 @@ public final class DingTalkRobotAutoConfiguration {
 
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static UnknownDingTalkPropertiesCheck unknownDingTalkPropertiesCheck(Environment environment) {
+		return new UnknownDingTalkPropertiesCheck(environment);
+	}
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static DingTalkRobotBeanRegistrar dingTalkRobotBeanRegistrar(Environment environment) {
 		return new DingTalkRobotBeanRegistrar(environment);
 	}
