@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
 import org.springframework.web.client.RestClient;
@@ -26,7 +27,9 @@ import org.springframework.web.client.RestClient;
  * and one {@link DingTalkRobot} bean per robot. Every {@link DingTalkRobotListener} bean
  * listens to every robot, and a {@link DingTalkDeliveryFailedEvent} is published for each
  * message a robot gave up on. Closing the context closes the registry, which lets the
- * robots deliver what they hold within {@code dingtalk.shutdown-timeout}.
+ * robots deliver what they hold within {@code dingtalk.shutdown-timeout}. With the
+ * actuator, the robots' secrets are masked in the {@code configprops} and {@code env}
+ * endpoints.
  *
  * @since 0.1.0
  */
@@ -51,6 +54,17 @@ public final class DingTalkRobotAutoConfiguration {
 		List<DingTalkRobot> robots = new ArrayList<>();
 		properties.getRobots().keySet().forEach((name) -> robots.add(factory.create(name)));
 		return DingTalkRobots.of(robots);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SanitizingFunction")
+	static class SanitizingConfiguration {
+
+		@Bean
+		DingTalkSanitizingFunction dingTalkSanitizingFunction() {
+			return new DingTalkSanitizingFunction();
+		}
+
 	}
 
 	@Bean

@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 import org.springframework.boot.json.JsonParserFactory;
 import org.springframework.core.ResolvableType;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.ConcurrentReferenceHashMap;
 
 /**
  * The {@code dingtalk.*} properties that some part of the application binds, read from
@@ -41,6 +42,9 @@ final class KnownDingTalkProperties {
 	// Beyond this edit distance a suggestion would be a guess
 	private static final int MAX_DISTANCE = 4;
 
+	// Read once per class loader: every application context starting in it checks
+	private static final Map<ClassLoader, KnownDingTalkProperties> cache = new ConcurrentReferenceHashMap<>();
+
 	private final List<Template> templates = new ArrayList<>();
 
 	private final ClassLoader classLoader;
@@ -55,6 +59,10 @@ final class KnownDingTalkProperties {
 	 * @return the known properties
 	 */
 	static KnownDingTalkProperties load(ClassLoader classLoader) {
+		return cache.computeIfAbsent(classLoader, KnownDingTalkProperties::read);
+	}
+
+	private static KnownDingTalkProperties read(ClassLoader classLoader) {
 		KnownDingTalkProperties known = new KnownDingTalkProperties(classLoader);
 		for (String location : METADATA) {
 			try {
