@@ -1,7 +1,11 @@
 package io.github.dingtalkrobot.autoconfigure;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.github.dingtalkrobot.internal.webhook.RobotWebhook;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.StringUtils;
 
@@ -24,6 +28,7 @@ class DingTalkRobotPropertiesValidator {
 	void validate() {
 		this.properties.getRobots().forEach(this::validateAddress);
 		validateSinglePrimary();
+		validateDistinctTokens();
 	}
 
 	private void validateAddress(String name, DingTalkRobotProperties.Robot robot) {
@@ -37,6 +42,42 @@ class DingTalkRobotPropertiesValidator {
 									+ "' has no address.",
 					"Set exactly one of them: '" + prefix + "webhook' to the webhook URL copied from the robot's "
 							+ "settings in DingTalk, or '" + prefix + "access-token' to its access token.");
+		}
+	}
+
+	// DingTalk's budget of 20 messages a minute belongs to the access token: two robots
+	// with one token would each keep their own limit and together exceed it
+	private void validateDistinctTokens() {
+		Map<String, String> robotOfToken = new HashMap<>();
+		this.properties.getRobots().forEach((name, robot) -> {
+			String token = accessToken(robot);
+			String other = (token != null) ? robotOfToken.putIfAbsent(token, name) : null;
+			if (other != null) {
+				String prefix = DingTalkRobotProperties.PREFIX + ".robots.";
+				String property = prefix + name
+						+ (StringUtils.hasText(robot.getWebhook()) ? ".webhook" : ".access-token");
+				throw new InvalidDingTalkRobotPropertiesException(property,
+						"has the same access token as robot '" + other
+								+ "', so both would post to one DingTalk robot, whose rate limit they would exceed "
+								+ "together.",
+						"Configure each DingTalk robot once, under 'dingtalk.robots." + other
+								+ "', and inject it wherever it is needed, or give '" + prefix + name
+								+ "' the address of another robot.");
+			}
+		});
+	}
+
+	private static @Nullable String accessToken(DingTalkRobotProperties.Robot robot) {
+		if (StringUtils.hasText(robot.getAccessToken())) {
+			return robot.getAccessToken().strip();
+		}
+		try {
+			return StringUtils.hasText(robot.getWebhook()) ? RobotWebhook.of(robot.getWebhook().strip()).accessToken()
+					: null;
+		}
+		catch (IllegalArgumentException ex) {
+			// Reported with its property when the robot is built
+			return null;
 		}
 	}
 

@@ -89,7 +89,7 @@ class DingTalkRobotDeliveryAutoConfigurationTests {
 	@Test
 	void listenerBeansListenToEveryRobot() {
 		this.contextRunner.withPropertyValues(robot("ops"))
-			.withPropertyValues("dingtalk.robots.team.access-token=" + TOKEN,
+			.withPropertyValues("dingtalk.robots.team.access-token=" + TOKEN + "-team",
 					"dingtalk.base-url=" + this.server.baseUrl())
 			.withUserConfiguration(ListenerConfiguration.class)
 			.run((context) -> {

@@ -1,5 +1,6 @@
 package io.github.dingtalkrobot.autoconfigure;
 
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,6 +89,19 @@ class DingTalkRobotPropertiesValidationTests {
 			.withPropertyValues("dingtalk.robots.ops.access-token=" + TOKEN, "dingtalk.defaults.rate-limit.messages=0",
 					"dingtalk.robots.ops.rate-limit.messages=5")
 			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void twoRobotsWithOneAccessTokenFailStartupBeforeSendingAnything() {
+		try (DingTalkEmulator emulator = DingTalkEmulator.builder().build().start()) {
+			emulator.registerRobot("ops", TOKEN);
+			this.contextRunner
+				.withPropertyValues("dingtalk.robots.ops.webhook=" + emulator.webhook(TOKEN),
+						"dingtalk.robots.alerts.access-token=" + TOKEN, "dingtalk.base-url=" + emulator.baseUrl())
+				.run(failsNaming("dingtalk.robots.alerts.access-token", "has the same access token as robot 'ops'"));
+			assertThat(emulator.requests()).isEmpty();
+			assertThat(emulator.rateViolations()).isZero();
+		}
 	}
 
 	@Test

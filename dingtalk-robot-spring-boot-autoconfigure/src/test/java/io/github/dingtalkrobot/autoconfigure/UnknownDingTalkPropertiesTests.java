@@ -66,11 +66,11 @@ class UnknownDingTalkPropertiesTests {
 	@Test
 	void knownPropertiesInEveryRelaxedFormStartFine() {
 		this.contextRunner
-			.withPropertyValues("dingtalk.robots.ops.webhook=" + WEBHOOK, "dingtalk.robots.team.accessToken=" + TOKEN,
-					"dingtalk.robots.team.SECRET=" + SECRET, "dingtalk.robots[team].keywords[0]=告警",
-					"dingtalk.robots.team.rate-limit.maxWait=1s", "dingtalk.defaults.delivery.retry.max_attempts=2",
-					"dingtalk.defaults.proxy=http://127.0.0.1:3128", "dingtalk.shutdown-timeout=1s",
-					"management.health.dingtalk.enabled=false")
+			.withPropertyValues("dingtalk.robots.ops.webhook=" + WEBHOOK,
+					"dingtalk.robots.team.accessToken=" + TOKEN + "-team", "dingtalk.robots.team.SECRET=" + SECRET,
+					"dingtalk.robots[team].keywords[0]=告警", "dingtalk.robots.team.rate-limit.maxWait=1s",
+					"dingtalk.defaults.delivery.retry.max_attempts=2", "dingtalk.defaults.proxy=http://127.0.0.1:3128",
+					"dingtalk.shutdown-timeout=1s", "management.health.dingtalk.enabled=false")
 			.withInitializer((context) -> context.getEnvironment()
 				.getPropertySources()
 				.addLast(new SystemEnvironmentPropertySource("systemEnvironment",
