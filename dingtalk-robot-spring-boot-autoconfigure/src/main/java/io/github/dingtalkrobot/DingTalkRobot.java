@@ -2,6 +2,7 @@ package io.github.dingtalkrobot;
 
 import io.github.dingtalkrobot.internal.DefaultDingTalkRobotBuilder;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -218,6 +219,17 @@ public interface DingTalkRobot extends AutoCloseable {
 		 * @return this builder
 		 */
 		Builder readTimeout(@Nullable Duration readTimeout);
+
+		/**
+		 * Set the HTTP proxy that the robot sends through, such as a proxy with a fixed
+		 * address for DingTalk's IP allowlist. When a proxy is set, the robot uses the
+		 * JDK {@code HttpClient} rather than the request factory of the
+		 * {@link #restClientBuilder(RestClient.Builder) builder}.
+		 * @param proxy the proxy as {@code http://host:port}, or {@code null} to connect
+		 * directly
+		 * @return this builder
+		 */
+		Builder proxy(@Nullable URI proxy);
 
 		/**
 		 * Set whether the robot sends messages; a disabled robot logs each message at

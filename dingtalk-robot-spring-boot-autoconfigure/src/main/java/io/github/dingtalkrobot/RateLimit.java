@@ -35,4 +35,32 @@ public record RateLimit(int messages, Duration window, Duration maxWait) {
 		return DEFAULTS;
 	}
 
+	/**
+	 * Return a copy that allows another number of messages per window.
+	 * @param messages the number of messages allowed in any window
+	 * @return a new rate limit
+	 */
+	public RateLimit withMessages(int messages) {
+		return new RateLimit(messages, this.window, this.maxWait);
+	}
+
+	/**
+	 * Return a copy with another window.
+	 * @param window the length of the rolling window
+	 * @return a new rate limit
+	 */
+	public RateLimit withWindow(Duration window) {
+		return new RateLimit(this.messages, window, this.maxWait);
+	}
+
+	/**
+	 * Return a copy with another maximum wait.
+	 * @param maxWait how long a synchronous send waits for a free slot; zero to never
+	 * wait
+	 * @return a new rate limit
+	 */
+	public RateLimit withMaxWait(Duration maxWait) {
+		return new RateLimit(this.messages, this.window, maxWait);
+	}
+
 }

@@ -56,4 +56,55 @@ public record RetrySettings(int maxAttempts, Duration initialBackoff, Duration m
 		return NONE;
 	}
 
+	/**
+	 * Return a copy with another number of attempts.
+	 * @param maxAttempts how many times a message is sent at most; {@code 1} never
+	 * retries
+	 * @return new settings
+	 */
+	public RetrySettings withMaxAttempts(int maxAttempts) {
+		return new RetrySettings(maxAttempts, this.initialBackoff, this.maxBackoff, this.multiplier,
+				this.afterReadTimeout);
+	}
+
+	/**
+	 * Return a copy with another backoff before the second attempt.
+	 * @param initialBackoff the backoff before the second attempt
+	 * @return new settings
+	 */
+	public RetrySettings withInitialBackoff(Duration initialBackoff) {
+		return new RetrySettings(this.maxAttempts, initialBackoff, this.maxBackoff, this.multiplier,
+				this.afterReadTimeout);
+	}
+
+	/**
+	 * Return a copy with another longest backoff.
+	 * @param maxBackoff the longest backoff
+	 * @return new settings
+	 */
+	public RetrySettings withMaxBackoff(Duration maxBackoff) {
+		return new RetrySettings(this.maxAttempts, this.initialBackoff, maxBackoff, this.multiplier,
+				this.afterReadTimeout);
+	}
+
+	/**
+	 * Return a copy whose backoff grows by another factor.
+	 * @param multiplier the factor, at least 1
+	 * @return new settings
+	 */
+	public RetrySettings withMultiplier(double multiplier) {
+		return new RetrySettings(this.maxAttempts, this.initialBackoff, this.maxBackoff, multiplier,
+				this.afterReadTimeout);
+	}
+
+	/**
+	 * Return a copy that retries a request that got no answer, or not.
+	 * @param afterReadTimeout whether to retry a request that was sent but got no answer
+	 * @return new settings
+	 */
+	public RetrySettings withAfterReadTimeout(boolean afterReadTimeout) {
+		return new RetrySettings(this.maxAttempts, this.initialBackoff, this.maxBackoff, this.multiplier,
+				afterReadTimeout);
+	}
+
 }

@@ -35,6 +35,19 @@ class DeliverySettingsTests {
 	}
 
 	@Test
+	void eachWithOfRateLimitAndRetryChangesOneSetting() {
+		Duration second = Duration.ofSeconds(1);
+		assertThat(RateLimit.defaults().withMessages(5).withWindow(second).withMaxWait(Duration.ZERO))
+			.isEqualTo(new RateLimit(5, second, Duration.ZERO));
+		assertThat(RetrySettings.defaults()
+			.withMaxAttempts(5)
+			.withInitialBackoff(second)
+			.withMaxBackoff(Duration.ofMinutes(1))
+			.withMultiplier(1.5)
+			.withAfterReadTimeout(true)).isEqualTo(new RetrySettings(5, second, Duration.ofMinutes(1), 1.5, true));
+	}
+
+	@Test
 	void invalidValuesAreRefusedNamingTheField() {
 		Duration second = Duration.ofSeconds(1);
 		assertThatIllegalArgumentException().isThrownBy(() -> new RateLimit(0, second, second))

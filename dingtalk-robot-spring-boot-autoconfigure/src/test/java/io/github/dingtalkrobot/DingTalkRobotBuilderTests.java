@@ -1,8 +1,10 @@
 package io.github.dingtalkrobot;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
 import io.github.dingtalkrobot.message.Message;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,6 +51,20 @@ class DingTalkRobotBuilderTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> DingTalkRobot.builder(" ").webhook(this.server.webhook(TOKEN)).build())
 			.withMessage("'name' must not be blank");
+	}
+
+	@Test
+	void nameThatIsNotLowerCaseLettersDigitsAndHyphensIsRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> DingTalkRobot.builder("Ops Alerts!").webhook(this.server.webhook(TOKEN)).build())
+			.withMessageStartingWith("'name' must be lower-case letters, digits and hyphens");
+	}
+
+	@Test
+	void webhookWithoutHostIsRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> DingTalkRobot.builder("ops").webhook("https:///robot/send?access_token=x").build())
+			.withMessageContaining("'webhook'");
 	}
 
 	@Test
@@ -106,6 +122,36 @@ class DingTalkRobotBuilderTests {
 				.connectTimeout(Duration.ZERO)
 				.build())
 			.withMessage("'connectTimeout' must be positive");
+	}
+
+	@Test
+	void proxyThatIsNotHttpHostAndPortIsRefusedWithoutRepeatingIt() {
+		for (String proxy : List.of("https://proxy.example:3128", "http://proxy.example", "http://user:pw@proxy:3128",
+				"http://proxy.example:3128/path")) {
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> DingTalkRobot.builder("ops")
+					.webhook(this.server.webhook(TOKEN))
+					.proxy(URI.create(proxy))
+					.build())
+				.as(proxy)
+				.withMessage("'proxy' must be an HTTP proxy given as 'http://host:port'");
+		}
+	}
+
+	@Test
+	void robotSendsThroughItsProxy() {
+		try (DingTalkEmulator proxy = DingTalkEmulator.builder().build().start()) {
+			proxy.registerRobot("ops", TOKEN);
+			// Only the proxy knows where this host is
+			try (DingTalkRobot robot = DingTalkRobot.builder("ops")
+				.webhook("http://oapi.dingtalk.invalid/robot/send?access_token=" + TOKEN)
+				.proxy(URI.create("http://127.0.0.1:" + proxy.port()))
+				.build()) {
+				assertThat(robot.sendText("through the proxy").errcode()).isZero();
+			}
+			assertThat(proxy.robot("ops").receivedMessages()).singleElement()
+				.satisfies((request) -> assertThat(request.text()).isEqualTo("through the proxy"));
+		}
 	}
 
 	@Test

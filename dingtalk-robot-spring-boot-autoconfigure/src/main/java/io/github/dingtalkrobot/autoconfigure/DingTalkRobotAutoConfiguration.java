@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
 import org.springframework.web.client.RestClient;
@@ -27,7 +28,9 @@ import org.springframework.web.client.RestClient;
  * and one {@link DingTalkRobot} bean per robot. Every {@link DingTalkRobotListener} bean
  * listens to every robot, and a {@link DingTalkDeliveryFailedEvent} is published for each
  * message a robot gave up on. Closing the context closes the registry, which lets the
- * robots deliver what they hold within {@code dingtalk.shutdown-timeout}.
+ * robots deliver what they hold within {@code dingtalk.shutdown-timeout}. With the
+ * actuator, the robots' secrets are masked in the {@code configprops} and {@code env}
+ * endpoints.
  *
  * @since 0.1.0
  */
@@ -51,8 +54,25 @@ public final class DingTalkRobotAutoConfiguration {
 				() -> restClientBuilders.getIfAvailable(RestClient::builder), customizers.orderedStream().toList(),
 				robotListeners, slotStores.getIfAvailable());
 		List<DingTalkRobot> robots = new ArrayList<>();
-		properties.getRobots().forEach((name, robot) -> robots.add(factory.create(name, robot)));
+		properties.getRobots().keySet().forEach((name) -> robots.add(factory.create(name)));
 		return DingTalkRobots.of(robots);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SanitizingFunction")
+	static class SanitizingConfiguration {
+
+		@Bean
+		DingTalkSanitizingFunction dingTalkSanitizingFunction() {
+			return new DingTalkSanitizingFunction();
+		}
+
+	}
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static UnknownDingTalkPropertiesCheck unknownDingTalkPropertiesCheck(Environment environment) {
+		return new UnknownDingTalkPropertiesCheck(environment);
 	}
 
 	@Bean

@@ -1,11 +1,13 @@
 package io.github.dingtalkrobot.autoconfigure;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.dingtalkrobot.DeliverySettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -14,7 +16,10 @@ import org.springframework.util.StringUtils;
 
 /**
  * Configuration properties for DingTalk robots: one entry under {@code dingtalk.robots}
- * per robot, keyed by the robot's name.
+ * per robot, keyed by the robot's name, and {@code dingtalk.defaults} that every robot
+ * inherits. A setting left unset is inherited: from {@code dingtalk.defaults}, then from
+ * the settings records' defaults ({@link io.github.dingtalkrobot.RateLimit#defaults()},
+ * {@link DeliverySettings#defaults()}).
  *
  * @since 0.1.0
  */
@@ -30,7 +35,7 @@ public class DingTalkRobotProperties implements InitializingBean {
 	 * URL of DingTalk's robot send endpoint, used with robots that set an access token
 	 * rather than a webhook.
 	 */
-	private String baseUrl = "https://oapi.dingtalk.com/robot/send";
+	private @Nullable String baseUrl;
 
 	/**
 	 * Base URL of DingTalk's OpenAPI, which app robots send through.
@@ -42,7 +47,12 @@ public class DingTalkRobotProperties implements InitializingBean {
 	 * messages they hold, in elapsed time; messages still undelivered then are logged and
 	 * their futures failed.
 	 */
-	private Duration shutdownTimeout = Duration.ofSeconds(10);
+	private @Nullable Duration shutdownTimeout;
+
+	/**
+	 * Settings that every robot inherits unless it sets them itself.
+	 */
+	private final RobotDefaults defaults = new RobotDefaults();
 
 	/**
 	 * Robots, keyed by name. A name is lower-case letters, digits and hyphens, starting
@@ -50,11 +60,11 @@ public class DingTalkRobotProperties implements InitializingBean {
 	 */
 	private final Map<String, Robot> robots = new LinkedHashMap<>();
 
-	public String getBaseUrl() {
+	public @Nullable String getBaseUrl() {
 		return this.baseUrl;
 	}
 
-	public void setBaseUrl(String baseUrl) {
+	public void setBaseUrl(@Nullable String baseUrl) {
 		this.baseUrl = baseUrl;
 	}
 
@@ -66,16 +76,41 @@ public class DingTalkRobotProperties implements InitializingBean {
 		this.openapiBaseUrl = openapiBaseUrl;
 	}
 
-	public Duration getShutdownTimeout() {
+	public @Nullable Duration getShutdownTimeout() {
 		return this.shutdownTimeout;
 	}
 
-	public void setShutdownTimeout(Duration shutdownTimeout) {
+	public void setShutdownTimeout(@Nullable Duration shutdownTimeout) {
 		this.shutdownTimeout = shutdownTimeout;
+	}
+
+	public RobotDefaults getDefaults() {
+		return this.defaults;
 	}
 
 	public Map<String, Robot> getRobots() {
 		return this.robots;
+	}
+
+	/**
+	 * Return the rate limit that a robot applies: its own settings, then those of
+	 * {@code dingtalk.defaults}, then
+	 * {@link io.github.dingtalkrobot.RateLimit#defaults()}.
+	 * @param robotName the name of a configured robot
+	 * @return the robot's rate limit
+	 */
+	public io.github.dingtalkrobot.RateLimit determineRateLimit(String robotName) {
+		return new DingTalkRobotPropertiesMapper(this).rateLimit(robotName);
+	}
+
+	/**
+	 * Return whether a robot sends messages: its own setting, then that of
+	 * {@code dingtalk.defaults}, then {@code true}.
+	 * @param robotName the name of a configured robot
+	 * @return whether the robot is enabled
+	 */
+	public boolean determineEnabled(String robotName) {
+		return new DingTalkRobotPropertiesMapper(this).enabled(robotName);
 	}
 
 	@Override
@@ -84,9 +119,92 @@ public class DingTalkRobotProperties implements InitializingBean {
 	}
 
 	/**
-	 * Properties of one robot.
+	 * Settings of a robot that it may set itself or inherit from
+	 * {@code dingtalk.defaults}: everything but its address, secret, keywords and whether
+	 * it is primary.
 	 */
-	public static class Robot {
+	public static class RobotDefaults {
+
+		/**
+		 * Whether messages are sent. When disabled, messages are logged instead.
+		 */
+		private @Nullable Boolean enabled;
+
+		/**
+		 * Connect timeout of the robot's HTTP client. Unset: that of Spring Boot's
+		 * RestClient.Builder.
+		 */
+		private @Nullable Duration connectTimeout;
+
+		/**
+		 * Read timeout of the robot's HTTP client. Unset: that of Spring Boot's
+		 * RestClient.Builder.
+		 */
+		private @Nullable Duration readTimeout;
+
+		/**
+		 * HTTP proxy that the robot sends through, as 'http://host:port', for example one
+		 * with a fixed address for DingTalk's IP allowlist. Unset: no proxy.
+		 */
+		private @Nullable URI proxy;
+
+		/**
+		 * Rate limit of the robot, shared by synchronous and asynchronous sends.
+		 */
+		private final RateLimit rateLimit = new RateLimit();
+
+		/**
+		 * Delivery of the messages given to sendAsync.
+		 */
+		private final Delivery delivery = new Delivery();
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(@Nullable Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public @Nullable Duration getReadTimeout() {
+			return this.readTimeout;
+		}
+
+		public void setReadTimeout(@Nullable Duration readTimeout) {
+			this.readTimeout = readTimeout;
+		}
+
+		public @Nullable URI getProxy() {
+			return this.proxy;
+		}
+
+		public void setProxy(@Nullable URI proxy) {
+			this.proxy = proxy;
+		}
+
+		public RateLimit getRateLimit() {
+			return this.rateLimit;
+		}
+
+		public Delivery getDelivery() {
+			return this.delivery;
+		}
+
+	}
+
+	/**
+	 * Properties of one robot: its address, secret and keywords, and any setting of
+	 * {@code dingtalk.defaults} it sets for itself.
+	 */
+	public static class Robot extends RobotDefaults {
 
 		/**
 		 * Webhook URL copied from the robot's settings in DingTalk, including its
@@ -116,31 +234,6 @@ public class DingTalkRobotProperties implements InitializingBean {
 		 * Whether this robot is the one injected where no qualifier names a robot.
 		 */
 		private boolean primary;
-
-		/**
-		 * Whether messages are sent. When disabled, messages are logged instead.
-		 */
-		private boolean enabled = true;
-
-		/**
-		 * Connect timeout of the robot's HTTP client.
-		 */
-		private Duration connectTimeout = Duration.ofSeconds(5);
-
-		/**
-		 * Read timeout of the robot's HTTP client.
-		 */
-		private Duration readTimeout = Duration.ofSeconds(10);
-
-		/**
-		 * Rate limit of the robot, shared by synchronous and asynchronous sends.
-		 */
-		private final RateLimit rateLimit = new RateLimit();
-
-		/**
-		 * Delivery of the messages given to sendAsync.
-		 */
-		private final Delivery delivery = new Delivery();
 
 		/**
 		 * App robot: the robot of an enterprise-internal app, which sends through
@@ -188,38 +281,6 @@ public class DingTalkRobotProperties implements InitializingBean {
 			this.primary = primary;
 		}
 
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
-		public Duration getConnectTimeout() {
-			return this.connectTimeout;
-		}
-
-		public void setConnectTimeout(Duration connectTimeout) {
-			this.connectTimeout = connectTimeout;
-		}
-
-		public Duration getReadTimeout() {
-			return this.readTimeout;
-		}
-
-		public void setReadTimeout(Duration readTimeout) {
-			this.readTimeout = readTimeout;
-		}
-
-		public RateLimit getRateLimit() {
-			return this.rateLimit;
-		}
-
-		public Delivery getDelivery() {
-			return this.delivery;
-		}
-
 		public App getApp() {
 			return this.app;
 		}
@@ -229,7 +290,7 @@ public class DingTalkRobotProperties implements InitializingBean {
 			return "Robot[webhook=" + ((this.webhook != null) ? "******" : null) + ", accessToken="
 					+ ((this.accessToken != null) ? "******" : null) + ", secret="
 					+ ((this.secret != null) ? "******" : null) + ", keywords=" + this.keywords + ", primary="
-					+ this.primary + ", enabled=" + this.enabled + "]";
+					+ this.primary + ", enabled=" + getEnabled() + "]";
 		}
 
 	}
@@ -315,40 +376,40 @@ public class DingTalkRobotProperties implements InitializingBean {
 		 * Number of messages the robot may send in any window. DingTalk throttles a robot
 		 * for 10 minutes when it sends more than 20 a minute.
 		 */
-		private int messages = 20;
+		private @Nullable Integer messages;
 
 		/**
 		 * Length of the rolling window.
 		 */
-		private Duration window = Duration.ofSeconds(60);
+		private @Nullable Duration window;
 
 		/**
 		 * Longest time a synchronous send waits for a free slot, or for the end of a
 		 * pause, before it fails; 0 fails at once.
 		 */
-		private Duration maxWait = Duration.ofSeconds(10);
+		private @Nullable Duration maxWait;
 
-		public int getMessages() {
+		public @Nullable Integer getMessages() {
 			return this.messages;
 		}
 
-		public void setMessages(int messages) {
+		public void setMessages(@Nullable Integer messages) {
 			this.messages = messages;
 		}
 
-		public Duration getWindow() {
+		public @Nullable Duration getWindow() {
 			return this.window;
 		}
 
-		public void setWindow(Duration window) {
+		public void setWindow(@Nullable Duration window) {
 			this.window = window;
 		}
 
-		public Duration getMaxWait() {
+		public @Nullable Duration getMaxWait() {
 			return this.maxWait;
 		}
 
-		public void setMaxWait(Duration maxWait) {
+		public void setMaxWait(@Nullable Duration maxWait) {
 			this.maxWait = maxWait;
 		}
 
@@ -363,46 +424,46 @@ public class DingTalkRobotProperties implements InitializingBean {
 		 * Number of messages that may wait or be in flight; beyond that, sendAsync fails
 		 * at once.
 		 */
-		private int queueCapacity = 1000;
+		private @Nullable Integer queueCapacity;
 
 		/**
 		 * Whether consecutive waiting text and Markdown messages are merged into one
 		 * Markdown message.
 		 */
-		private boolean coalesce = true;
+		private @Nullable Boolean coalesce;
 
 		/**
 		 * Time the robot sends nothing after DingTalk throttled it (errcode 130101 or
 		 * 410100); waiting messages stay queued.
 		 */
-		private Duration throttlePause = Duration.ofMinutes(10);
+		private @Nullable Duration throttlePause;
 
 		/**
 		 * Retries of transient failures, for synchronous sends too.
 		 */
 		private final Retry retry = new Retry();
 
-		public int getQueueCapacity() {
+		public @Nullable Integer getQueueCapacity() {
 			return this.queueCapacity;
 		}
 
-		public void setQueueCapacity(int queueCapacity) {
+		public void setQueueCapacity(@Nullable Integer queueCapacity) {
 			this.queueCapacity = queueCapacity;
 		}
 
-		public boolean isCoalesce() {
+		public @Nullable Boolean getCoalesce() {
 			return this.coalesce;
 		}
 
-		public void setCoalesce(boolean coalesce) {
+		public void setCoalesce(@Nullable Boolean coalesce) {
 			this.coalesce = coalesce;
 		}
 
-		public Duration getThrottlePause() {
+		public @Nullable Duration getThrottlePause() {
 			return this.throttlePause;
 		}
 
-		public void setThrottlePause(Duration throttlePause) {
+		public void setThrottlePause(@Nullable Duration throttlePause) {
 			this.throttlePause = throttlePause;
 		}
 
@@ -421,67 +482,67 @@ public class DingTalkRobotProperties implements InitializingBean {
 		/**
 		 * Number of times a message is sent at most, the first included; 1 never retries.
 		 */
-		private int maxAttempts = 3;
+		private @Nullable Integer maxAttempts;
 
 		/**
 		 * Backoff before the second attempt; later ones grow by the multiplier, each less
 		 * a random part of up to half of it.
 		 */
-		private Duration initialBackoff = Duration.ofMillis(500);
+		private @Nullable Duration initialBackoff;
 
 		/**
 		 * Longest backoff between two attempts.
 		 */
-		private Duration maxBackoff = Duration.ofSeconds(30);
+		private @Nullable Duration maxBackoff;
 
 		/**
 		 * Factor by which the backoff grows with each attempt.
 		 */
-		private double multiplier = 2;
+		private @Nullable Double multiplier;
 
 		/**
 		 * Whether to retry a request that was sent but got no answer, such as after a
 		 * read timeout, at the risk of posting the message twice.
 		 */
-		private boolean afterReadTimeout;
+		private @Nullable Boolean afterReadTimeout;
 
-		public int getMaxAttempts() {
+		public @Nullable Integer getMaxAttempts() {
 			return this.maxAttempts;
 		}
 
-		public void setMaxAttempts(int maxAttempts) {
+		public void setMaxAttempts(@Nullable Integer maxAttempts) {
 			this.maxAttempts = maxAttempts;
 		}
 
-		public Duration getInitialBackoff() {
+		public @Nullable Duration getInitialBackoff() {
 			return this.initialBackoff;
 		}
 
-		public void setInitialBackoff(Duration initialBackoff) {
+		public void setInitialBackoff(@Nullable Duration initialBackoff) {
 			this.initialBackoff = initialBackoff;
 		}
 
-		public Duration getMaxBackoff() {
+		public @Nullable Duration getMaxBackoff() {
 			return this.maxBackoff;
 		}
 
-		public void setMaxBackoff(Duration maxBackoff) {
+		public void setMaxBackoff(@Nullable Duration maxBackoff) {
 			this.maxBackoff = maxBackoff;
 		}
 
-		public double getMultiplier() {
+		public @Nullable Double getMultiplier() {
 			return this.multiplier;
 		}
 
-		public void setMultiplier(double multiplier) {
+		public void setMultiplier(@Nullable Double multiplier) {
 			this.multiplier = multiplier;
 		}
 
-		public boolean isAfterReadTimeout() {
+		public @Nullable Boolean getAfterReadTimeout() {
 			return this.afterReadTimeout;
 		}
 
-		public void setAfterReadTimeout(boolean afterReadTimeout) {
+		public void setAfterReadTimeout(@Nullable Boolean afterReadTimeout) {
 			this.afterReadTimeout = afterReadTimeout;
 		}
 

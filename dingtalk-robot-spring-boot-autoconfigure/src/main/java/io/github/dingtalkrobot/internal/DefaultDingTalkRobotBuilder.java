@@ -3,13 +3,14 @@ package io.github.dingtalkrobot.internal;
 import io.github.dingtalkrobot.DingTalkAppRobot;
 import io.github.dingtalkrobot.DingTalkRobot;
 
-import java.net.http.HttpClient;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.github.dingtalkrobot.DeliverySettings;
 import io.github.dingtalkrobot.DingTalkRobotListener;
@@ -21,13 +22,14 @@ import io.github.dingtalkrobot.internal.delivery.SlotStoreFactory;
 import io.github.dingtalkrobot.internal.openapi.AppCredentials;
 import io.github.dingtalkrobot.internal.openapi.DefaultDingTalkAppRobot;
 import io.github.dingtalkrobot.internal.webhook.RobotKeywords;
+import io.github.dingtalkrobot.internal.webhook.RobotRequestFactory;
 import io.github.dingtalkrobot.internal.webhook.RobotWebhook;
 import io.github.dingtalkrobot.internal.webhook.SecretRedactor;
 import io.github.dingtalkrobot.internal.webhook.WebhookClient;
 import io.github.dingtalkrobot.internal.webhook.WebhookPayload;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
@@ -37,13 +39,16 @@ import org.springframework.web.client.RestClient;
  */
 public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder {
 
+	// Names appear in bean names, thread names and metric tags
+	private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
 	private final String name;
 
 	private @Nullable String webhook;
 
 	private @Nullable String accessToken;
 
-	private String baseUrl = "https://oapi.dingtalk.com/robot/send";
+	private String baseUrl = RobotWebhook.DEFAULT_BASE_URL;
 
 	private @Nullable String secret;
 
@@ -56,6 +61,8 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 	private @Nullable Duration connectTimeout;
 
 	private @Nullable Duration readTimeout;
+
+	private @Nullable URI proxy;
 
 	private boolean enabled = true;
 
@@ -149,6 +156,12 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 	}
 
 	@Override
+	public DingTalkRobot.Builder proxy(@Nullable URI proxy) {
+		this.proxy = proxy;
+		return this;
+	}
+
+	@Override
 	public DingTalkRobot.Builder enabled(boolean enabled) {
 		this.enabled = enabled;
 		return this;
@@ -230,12 +243,19 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 		if (this.name == null || this.name.isBlank()) {
 			throw new IllegalArgumentException("'name' must not be blank");
 		}
+		if (!NAME.matcher(this.name).matches()) {
+			throw new IllegalArgumentException("'name' must be lower-case letters, digits and hyphens, starting with "
+					+ "a letter or digit, such as 'ops-alerts'");
+		}
 		Assert.notNull(this.restClientBuilder, "'restClientBuilder' must not be null");
 		Assert.notNull(this.clock, "'clock' must not be null");
 		Assert.notNull(this.rateLimit, "'rateLimit' must not be null");
 		Assert.notNull(this.delivery, "'delivery' must not be null");
 		assertPositive(this.connectTimeout, "connectTimeout");
 		assertPositive(this.readTimeout, "readTimeout");
+		if (this.proxy != null) {
+			RobotRequestFactory.checkProxy(this.proxy);
+		}
 	}
 
 	private RobotWebhook webhook() {
@@ -250,22 +270,12 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 
 	private RestClient.Builder restClientBuilder() {
 		RestClient.Builder builder = this.restClientBuilder.clone();
-		if (this.connectTimeout != null || this.readTimeout != null) {
-			builder.requestFactory(requestFactory());
+		ClientHttpRequestFactory requestFactory = RobotRequestFactory.create(this.connectTimeout, this.readTimeout,
+				this.proxy);
+		if (requestFactory != null) {
+			builder.requestFactory(requestFactory);
 		}
 		return builder;
-	}
-
-	private JdkClientHttpRequestFactory requestFactory() {
-		HttpClient.Builder httpClient = HttpClient.newBuilder();
-		if (this.connectTimeout != null) {
-			httpClient.connectTimeout(this.connectTimeout);
-		}
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient.build());
-		if (this.readTimeout != null) {
-			requestFactory.setReadTimeout(this.readTimeout);
-		}
-		return requestFactory;
 	}
 
 	private static void assertPositive(@Nullable Duration timeout, String name) {

@@ -13,10 +13,7 @@ import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.DingTalkRobotClosedException;
 import io.github.dingtalkrobot.DingTalkRobots;
 import io.github.dingtalkrobot.LoopbackServer;
-import io.github.dingtalkrobot.DeliverySettings;
 import io.github.dingtalkrobot.DingTalkRobotListener;
-import io.github.dingtalkrobot.RateLimit;
-import io.github.dingtalkrobot.RetrySettings;
 import io.github.dingtalkrobot.SendOutcome;
 import io.github.dingtalkrobot.message.Message;
 import org.jspecify.annotations.Nullable;
@@ -52,20 +49,6 @@ class DingTalkRobotDeliveryAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DingTalkRobotAutoConfiguration.class));
-
-	@Test
-	void propertiesDefaultToTheClientsDefaults() {
-		DingTalkRobotProperties.RateLimit rateLimit = new DingTalkRobotProperties.RateLimit();
-		assertThat(new RateLimit(rateLimit.getMessages(), rateLimit.getWindow(), rateLimit.getMaxWait()))
-			.isEqualTo(RateLimit.defaults());
-		DingTalkRobotProperties.Delivery delivery = new DingTalkRobotProperties.Delivery();
-		DingTalkRobotProperties.Retry retry = delivery.getRetry();
-		assertThat(new DeliverySettings(delivery.getQueueCapacity(), delivery.isCoalesce(), delivery.getThrottlePause(),
-				new RetrySettings(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff(),
-						retry.getMultiplier(), retry.isAfterReadTimeout()),
-				new DingTalkRobotProperties().getShutdownTimeout()))
-			.isEqualTo(DeliverySettings.defaults());
-	}
 
 	@Test
 	void rateLimitPropertiesLimitTheRobot() {
@@ -106,7 +89,7 @@ class DingTalkRobotDeliveryAutoConfigurationTests {
 	@Test
 	void listenerBeansListenToEveryRobot() {
 		this.contextRunner.withPropertyValues(robot("ops"))
-			.withPropertyValues("dingtalk.robots.team.access-token=" + TOKEN,
+			.withPropertyValues("dingtalk.robots.team.access-token=" + TOKEN + "-team",
 					"dingtalk.base-url=" + this.server.baseUrl())
 			.withUserConfiguration(ListenerConfiguration.class)
 			.run((context) -> {

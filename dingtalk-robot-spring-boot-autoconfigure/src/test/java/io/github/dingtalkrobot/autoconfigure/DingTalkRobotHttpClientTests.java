@@ -93,7 +93,7 @@ class DingTalkRobotHttpClientTests {
 	}
 
 	private String robot(String name) {
-		return "dingtalk.robots." + name + ".webhook=" + this.server.webhook(TOKEN);
+		return "dingtalk.robots." + name + ".webhook=" + this.server.webhook(TOKEN + "-" + name);
 	}
 
 	@Configuration(proxyBeanMethods = false)

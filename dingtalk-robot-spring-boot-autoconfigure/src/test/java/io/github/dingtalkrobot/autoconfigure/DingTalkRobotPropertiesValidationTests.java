@@ -1,5 +1,6 @@
 package io.github.dingtalkrobot.autoconfigure;
 
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,20 +46,62 @@ class DingTalkRobotPropertiesValidationTests {
 	void robotWithWebhookThatIsNotHttpFailsStartup() {
 		this.contextRunner
 			.withPropertyValues("dingtalk.robots.ops.webhook=ftp://example.com/send?access_token=" + TOKEN)
-			.run(failsNaming("dingtalk.robots.ops.webhook", "is not an http(s) URL"));
+			.run(failsNaming("dingtalk.robots.ops.webhook", "is invalid: 'webhook' must be an http or https URL"));
 	}
 
 	@Test
 	void robotWithWebhookWithoutAccessTokenFailsStartup() {
 		this.contextRunner
 			.withPropertyValues("dingtalk.robots.ops.webhook=https://oapi.dingtalk.com/robot/send?token=x")
-			.run(failsNaming("dingtalk.robots.ops.webhook", "has no 'access_token' query parameter"));
+			.run(failsNaming("dingtalk.robots.ops.webhook", "'webhook' must have an access_token query parameter"));
 	}
 
 	@Test
 	void robotWithInvalidNameFailsStartup() {
 		this.contextRunner.withPropertyValues("dingtalk.robots[Ops_Alerts].access-token=" + TOKEN)
 			.run(failsNaming("dingtalk.robots", "'Ops_Alerts', which is not a valid robot name"));
+	}
+
+	@Test
+	void robotWithWebhookWithoutHostFailsStartup() {
+		this.contextRunner.withPropertyValues("dingtalk.robots.ops.webhook=https:///robot/send?access_token=" + TOKEN)
+			.run(failsNaming("dingtalk.robots.ops.webhook", "must be an http or https URL with a host"));
+	}
+
+	@Test
+	void robotWithNameThatIsNotLowerCaseFailsStartupNamingTheRobotsProperty() {
+		this.contextRunner.withPropertyValues("dingtalk.robots[Ops Alerts!].access-token=" + TOKEN)
+			.run(failsNaming("dingtalk.robots", "'Ops Alerts!', which is not a valid robot name"));
+	}
+
+	@Test
+	void invalidDefaultFailsStartupNamingTheDefaultsProperty() {
+		this.contextRunner
+			.withPropertyValues("dingtalk.robots.ops.access-token=" + TOKEN,
+					"dingtalk.defaults.delivery.retry.initial-backoff=1m")
+			.run(failsNaming("dingtalk.defaults.delivery.retry.initial-backoff",
+					"'maxBackoff' must not be shorter than 'initialBackoff'"));
+	}
+
+	@Test
+	void robotsOwnValidSettingOverridesAnInvalidDefault() {
+		this.contextRunner
+			.withPropertyValues("dingtalk.robots.ops.access-token=" + TOKEN, "dingtalk.defaults.rate-limit.messages=0",
+					"dingtalk.robots.ops.rate-limit.messages=5")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void twoRobotsWithOneAccessTokenFailStartupBeforeSendingAnything() {
+		try (DingTalkEmulator emulator = DingTalkEmulator.builder().build().start()) {
+			emulator.registerRobot("ops", TOKEN);
+			this.contextRunner
+				.withPropertyValues("dingtalk.robots.ops.webhook=" + emulator.webhook(TOKEN),
+						"dingtalk.robots.alerts.access-token=" + TOKEN, "dingtalk.base-url=" + emulator.baseUrl())
+				.run(failsNaming("dingtalk.robots.alerts.access-token", "has the same access token as robot 'ops'"));
+			assertThat(emulator.requests()).isEmpty();
+			assertThat(emulator.rateViolations()).isZero();
+		}
 	}
 
 	@Test
@@ -73,21 +116,22 @@ class DingTalkRobotPropertiesValidationTests {
 	void robotWithNonPositiveTimeoutFailsStartup() {
 		this.contextRunner
 			.withPropertyValues("dingtalk.robots.ops.access-token=" + TOKEN, "dingtalk.robots.ops.read-timeout=0s")
-			.run(failsNaming("dingtalk.robots.ops.read-timeout", "must be a positive duration"));
+			.run(failsNaming("dingtalk.robots.ops.read-timeout", "'readTimeout' must be positive"));
 	}
 
 	@ParameterizedTest(name = "{0}={1}")
 	@CsvSource(delimiter = '|', quoteCharacter = '"',
 			textBlock = """
-					rate-limit.messages            | 0     | must be a positive number
-					rate-limit.window              | 0s    | must be a positive duration
-					rate-limit.max-wait            | -1s   | must be a duration of zero or more
-					delivery.queue-capacity        | 0     | must be a positive number
-					delivery.throttle-pause        | 0s    | must be a positive duration
-					delivery.retry.max-attempts    | 0     | must be a positive number
-					delivery.retry.initial-backoff | 0ms   | must be a positive duration
-					delivery.retry.max-backoff     | 100ms | is shorter than 'dingtalk.robots.ops.delivery.retry.initial-backoff'
-					delivery.retry.multiplier      | 0.5   | must be at least 1
+					rate-limit.messages            | 0     | 'messages' must be positive
+					rate-limit.window              | 0s    | 'window' must be a positive duration
+					rate-limit.max-wait            | -1s   | 'maxWait' must not be null or negative
+					delivery.queue-capacity        | 0     | 'queueCapacity' must be positive
+					delivery.throttle-pause        | 0s    | 'throttlePause' must be a positive duration
+					delivery.retry.max-attempts    | 0     | 'maxAttempts' must be positive
+					delivery.retry.initial-backoff | 0ms   | 'initialBackoff' must be a positive duration
+					delivery.retry.max-backoff     | 100ms | 'maxBackoff' must not be shorter than 'initialBackoff'
+					delivery.retry.multiplier      | 0.5   | 'multiplier' must be at least 1
+					proxy                          | https://proxy:3128 | 'proxy' must be an HTTP proxy given as 'http://host:port'
 					""")
 	void robotWithInvalidDeliverySettingFailsStartup(String property, String value, String problem) {
 		this.contextRunner
@@ -98,8 +142,9 @@ class DingTalkRobotPropertiesValidationTests {
 
 	@Test
 	void negativeShutdownTimeoutFailsStartup() {
-		this.contextRunner.withPropertyValues("dingtalk.shutdown-timeout=-1s")
-			.run(failsNaming("dingtalk.shutdown-timeout", "must be a duration of zero or more"));
+		this.contextRunner
+			.withPropertyValues("dingtalk.robots.ops.access-token=" + TOKEN, "dingtalk.shutdown-timeout=-1s")
+			.run(failsNaming("dingtalk.shutdown-timeout", "'shutdownTimeout' must not be null or negative"));
 	}
 
 	@Test
@@ -114,7 +159,7 @@ class DingTalkRobotPropertiesValidationTests {
 	void baseUrlThatIsNotHttpFailsStartup() {
 		this.contextRunner
 			.withPropertyValues("dingtalk.base-url=oapi.dingtalk.com", "dingtalk.robots.ops.access-token=" + TOKEN)
-			.run(failsNaming("dingtalk.base-url", "is not an http(s) URL"));
+			.run(failsNaming("dingtalk.base-url", "'baseUrl' must be an http or https URL"));
 	}
 
 	@Test

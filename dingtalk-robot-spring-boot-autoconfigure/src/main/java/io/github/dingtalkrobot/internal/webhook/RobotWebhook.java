@@ -25,6 +25,11 @@ import org.springframework.web.util.UriUtils;
  */
 public final class RobotWebhook {
 
+	/**
+	 * The URL that robots send to unless another is set.
+	 */
+	public static final String DEFAULT_BASE_URL = "https://oapi.dingtalk.com/robot/send";
+
 	private static final String ACCESS_TOKEN = "access_token";
 
 	private static final String REDACTED = "******";

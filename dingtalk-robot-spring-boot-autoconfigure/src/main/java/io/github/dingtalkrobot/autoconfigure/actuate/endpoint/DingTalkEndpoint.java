@@ -6,6 +6,7 @@ import java.util.List;
 import io.github.dingtalkrobot.DingTalkRobots;
 import io.github.dingtalkrobot.autoconfigure.DingTalkQuota;
 import io.github.dingtalkrobot.autoconfigure.DingTalkRobotProperties;
+import io.github.dingtalkrobot.RateLimit;
 import io.github.dingtalkrobot.RobotState;
 import io.github.dingtalkrobot.internal.webhook.RobotWebhook;
 import org.jspecify.annotations.Nullable;
@@ -82,10 +83,11 @@ public class DingTalkEndpoint {
 					new RateLimitDescriptor(null, null, state.slotsUsed(), state.pausedUntil()), state.queueDepth(),
 					state.lastSuccess(), lastFailure(state));
 		}
-		DingTalkRobotProperties.RateLimit rateLimit = robot.getRateLimit();
-		return new RobotDescriptor(name, webhook(robot), StringUtils.hasText(robot.getSecret()),
-				robot.getKeywords().size(), robot.isEnabled(), new RateLimitDescriptor(rateLimit.getMessages(),
-						rateLimit.getWindow().toString(), state.slotsUsed(), state.pausedUntil()),
+		RateLimit rateLimit = this.properties.determineRateLimit(name);
+		return new RobotDescriptor(
+				name, webhook(robot), StringUtils.hasText(robot.getSecret()), robot.getKeywords().size(),
+				this.properties.determineEnabled(name), new RateLimitDescriptor(rateLimit.messages(),
+						rateLimit.window().toString(), state.slotsUsed(), state.pausedUntil()),
 				state.queueDepth(), state.lastSuccess(), lastFailure(state));
 	}
 
@@ -94,7 +96,9 @@ public class DingTalkEndpoint {
 			return RobotWebhook.of(robot.getWebhook().strip()).redacted();
 		}
 		if (StringUtils.hasText(robot.getAccessToken())) {
-			return RobotWebhook.of(this.properties.getBaseUrl(), robot.getAccessToken()).redacted();
+			String baseUrl = this.properties.getBaseUrl();
+			return RobotWebhook.of((baseUrl != null) ? baseUrl : RobotWebhook.DEFAULT_BASE_URL, robot.getAccessToken())
+				.redacted();
 		}
 		return null;
 	}

@@ -53,7 +53,7 @@ class DingTalkHealthContributorAutoConfigurationTests {
 				DingTalkHealthContributorAutoConfiguration.class))
 		.withPropertyValues("dingtalk.robots.alerts.webhook=" + this.server.webhook(TOKEN),
 				"dingtalk.robots.alerts.secret=" + SECRET, "dingtalk.robots.alerts.rate-limit.max-wait=0",
-				"dingtalk.robots.deploys.webhook=" + this.server.webhook(TOKEN),
+				"dingtalk.robots.deploys.webhook=" + this.server.webhook(TOKEN + "-deploys"),
 				"dingtalk.robots.deploys.delivery.retry.max-attempts=1");
 
 	@Test
