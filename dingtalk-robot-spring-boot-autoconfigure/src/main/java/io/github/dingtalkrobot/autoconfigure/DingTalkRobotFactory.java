@@ -1,10 +1,7 @@
 package io.github.dingtalkrobot.autoconfigure;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import io.github.dingtalkrobot.DingTalkRobot;
@@ -12,8 +9,8 @@ import io.github.dingtalkrobot.DeliverySettings;
 import io.github.dingtalkrobot.DingTalkRobotListener;
 import io.github.dingtalkrobot.RateLimit;
 import io.github.dingtalkrobot.RetrySettings;
+import io.github.dingtalkrobot.internal.webhook.RobotRequestFactory;
 
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 
@@ -35,8 +32,6 @@ class DingTalkRobotFactory {
 
 	private final List<DingTalkRobotListener> listeners;
 
-	private final Map<Duration, HttpClient> httpClients = new HashMap<>();
-
 	DingTalkRobotFactory(DingTalkRobotProperties properties, Supplier<RestClient.Builder> restClientBuilders,
 			List<DingTalkRobotCustomizer> customizers, List<DingTalkRobotListener> listeners) {
 		this.baseUrl = properties.getBaseUrl();
@@ -47,8 +42,8 @@ class DingTalkRobotFactory {
 	}
 
 	DingTalkRobot create(String name, DingTalkRobotProperties.Robot properties) {
-		RestClient.Builder restClientBuilder = this.restClientBuilders.get().clone();
-		restClientBuilder.requestFactory(requestFactory(properties));
+		RestClient.Builder restClientBuilder = RobotRequestFactory.applyTo(this.restClientBuilders.get().clone(),
+				properties.getConnectTimeout(), properties.getReadTimeout(), null);
 		this.customizers.forEach((customizer) -> customizer.customize(name, restClientBuilder));
 		DingTalkRobot.Builder builder = DingTalkRobot.builder(name)
 			.secret(StringUtils.hasText(properties.getSecret()) ? properties.getSecret() : null)
@@ -77,16 +72,6 @@ class DingTalkRobotFactory {
 				properties.getThrottlePause(), new RetrySettings(retry.getMaxAttempts(), retry.getInitialBackoff(),
 						retry.getMaxBackoff(), retry.getMultiplier(), retry.isAfterReadTimeout()),
 				this.shutdownTimeout);
-	}
-
-	private JdkClientHttpRequestFactory requestFactory(DingTalkRobotProperties.Robot properties) {
-		// Robots with the same connect timeout share one JDK client and its selector
-		// thread
-		HttpClient httpClient = this.httpClients.computeIfAbsent(properties.getConnectTimeout(),
-				(connectTimeout) -> HttpClient.newBuilder().connectTimeout(connectTimeout).build());
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
-		requestFactory.setReadTimeout(properties.getReadTimeout());
-		return requestFactory;
 	}
 
 }

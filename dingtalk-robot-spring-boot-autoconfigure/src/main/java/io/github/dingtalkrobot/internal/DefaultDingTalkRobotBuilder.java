@@ -2,7 +2,6 @@ package io.github.dingtalkrobot.internal;
 
 import io.github.dingtalkrobot.DingTalkRobot;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,12 +14,12 @@ import io.github.dingtalkrobot.DingTalkRobotListener;
 import io.github.dingtalkrobot.RateLimit;
 import io.github.dingtalkrobot.internal.delivery.RobotDelivery;
 import io.github.dingtalkrobot.internal.webhook.RobotKeywords;
+import io.github.dingtalkrobot.internal.webhook.RobotRequestFactory;
 import io.github.dingtalkrobot.internal.webhook.RobotWebhook;
 import io.github.dingtalkrobot.internal.webhook.SecretRedactor;
 import io.github.dingtalkrobot.internal.webhook.WebhookClient;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
@@ -186,23 +185,7 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 	}
 
 	private RestClient.Builder restClientBuilder() {
-		RestClient.Builder builder = this.restClientBuilder.clone();
-		if (this.connectTimeout != null || this.readTimeout != null) {
-			builder.requestFactory(requestFactory());
-		}
-		return builder;
-	}
-
-	private JdkClientHttpRequestFactory requestFactory() {
-		HttpClient.Builder httpClient = HttpClient.newBuilder();
-		if (this.connectTimeout != null) {
-			httpClient.connectTimeout(this.connectTimeout);
-		}
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient.build());
-		if (this.readTimeout != null) {
-			requestFactory.setReadTimeout(this.readTimeout);
-		}
-		return requestFactory;
+		return RobotRequestFactory.applyTo(this.restClientBuilder.clone(), this.connectTimeout, this.readTimeout, null);
 	}
 
 	private static void assertPositive(@Nullable Duration timeout, String name) {

@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConversionException;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClient.RequestHeadersSpec.ConvertibleClientHttpResponse;
@@ -49,7 +50,7 @@ public final class WebhookClient {
 
 	private final SecretRedactor redactor;
 
-	private final RestClient restClient;
+	private final SingletonSupplier<RestClient> restClient;
 
 	/**
 	 * Create a client for one robot.
@@ -57,7 +58,9 @@ public final class WebhookClient {
 	 * @param webhook the robot's webhook
 	 * @param secret the robot's secret, or {@code null} if requests are not signed
 	 * @param clock the clock that signatures are timestamped with
-	 * @param restClientBuilder the robot's own builder, which this client adds to
+	 * @param restClientBuilder the robot's own builder, which this client adds to and
+	 * builds on the first send, so that a robot that never sends costs no message
+	 * converters
 	 */
 	public WebhookClient(String robotName, RobotWebhook webhook, @Nullable String secret, Clock clock,
 			RestClient.Builder restClientBuilder) {
@@ -66,9 +69,10 @@ public final class WebhookClient {
 		this.secret = secret;
 		this.clock = clock;
 		this.redactor = new SecretRedactor(webhook.accessToken(), secret);
-		this.restClient = restClientBuilder.requestInterceptor(new BodySizeLimitInterceptor(robotName, MAX_BODY_BYTES))
-			.observationConvention(new RedactingClientRequestObservationConvention(this.redactor))
-			.build();
+		this.restClient = SingletonSupplier
+			.of(() -> restClientBuilder.requestInterceptor(new BodySizeLimitInterceptor(robotName, MAX_BODY_BYTES))
+				.observationConvention(new RedactingClientRequestObservationConvention(this.redactor))
+				.build());
 	}
 
 	/**
@@ -84,7 +88,8 @@ public final class WebhookClient {
 	public DingTalkResponse send(WebhookPayload payload) {
 		URI uri = this.webhook.uri(this.clock.millis(), this.secret);
 		try {
-			return this.restClient.post()
+			return this.restClient.obtain()
+				.post()
 				.uri(uri)
 				.contentType(JSON_UTF_8)
 				.accept(MediaType.APPLICATION_JSON)
