@@ -2,16 +2,13 @@ package io.github.dingtalkrobot.internal.webhook;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
@@ -34,7 +32,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class RobotRequestFactoryTests {
 
-	private final List<String> requestLines = new CopyOnWriteArrayList<>();
+	private static final String BODY = "{\"msgtype\":\"text\",\"text\":{\"content\":\"deployed\"}}";
+
+	private final List<String> requests = new CopyOnWriteArrayList<>();
+
+	private final List<Integer> clientPorts = new CopyOnWriteArrayList<>();
 
 	private final CountDownLatch release = new CountDownLatch(1);
 
@@ -59,61 +61,85 @@ class RobotRequestFactoryTests {
 	}
 
 	@Test
-	void requestBodiesAreWrittenOnPooledThreads() {
-		RestClient restClient = RestClient.builder()
-			.requestFactory(RobotRequestFactory.create(Duration.ofSeconds(5), Duration.ofSeconds(5), null))
-			.build();
-		Set<String> writers = ConcurrentHashMap.newKeySet();
-		for (int i = 0; i < 10; i++) {
-			String answer = restClient.post().uri(uri("/ok")).body((body) -> {
-				writers.add(Thread.currentThread().getName());
-				body.write("{}".getBytes(StandardCharsets.UTF_8));
-			}).retrieve().body(String.class);
-			assertThat(answer).isEqualTo("ok");
+	void postsTheBodyAndReadsTheAnswer() {
+		String answer = restClient(Duration.ofSeconds(5), Duration.ofSeconds(5)).post()
+			.uri(uri("/robot/send?access_token=abc"))
+			.body(BODY)
+			.retrieve()
+			.body(String.class);
+		assertThat(answer).isEqualTo("ok");
+		assertThat(this.requests).containsExactly("POST /robot/send?access_token=abc " + BODY);
+	}
+
+	@Test
+	void answersKeepTheConnectionForTheNextRequest() {
+		RestClient restClient = restClient(Duration.ofSeconds(5), Duration.ofSeconds(5));
+		for (int i = 0; i < 3; i++) {
+			restClient.post().uri(uri("/ok")).body(BODY).retrieve().toBodilessEntity();
 		}
-		assertThat(writers).allSatisfy((writer) -> assertThat(writer).startsWith("dingtalk-http-")).hasSizeLessThan(10);
+		assertThat(this.clientPorts).hasSize(3).containsOnly(this.clientPorts.get(0));
+	}
+
+	@Test
+	void errorAnswerKeepsItsStatusAndBody() {
+		ResponseEntity<String> answer = restClient(null, Duration.ofSeconds(5)).post()
+			.uri(uri("/error"))
+			.body(BODY)
+			.exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
+				.body(new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(answer.getBody()).isEqualTo("busy");
 	}
 
 	@Test
 	void readTimeoutEndsAnExchangeThatGetsNoAnswer() {
-		RestClient restClient = RestClient.builder()
-			.requestFactory(RobotRequestFactory.create(null, Duration.ofMillis(200), null))
-			.build();
+		RestClient restClient = restClient(null, Duration.ofMillis(200));
 		assertThatExceptionOfType(ResourceAccessException.class)
-			.isThrownBy(() -> restClient.post().uri(uri("/hang")).body("{}").retrieve().toBodilessEntity())
-			.withRootCauseInstanceOf(HttpTimeoutException.class);
+			.isThrownBy(() -> restClient.post().uri(uri("/hang")).body(BODY).retrieve().toBodilessEntity())
+			.withRootCauseInstanceOf(SocketTimeoutException.class);
 	}
 
 	@Test
 	void requestsGoThroughTheProxy() {
-		ClientHttpRequestFactory requestFactory = RobotRequestFactory.create(null, null,
-				URI.create("http://127.0.0.1:" + this.server.getAddress().getPort()));
-		RestClient restClient = RestClient.builder().requestFactory(requestFactory).build();
+		RestClient restClient = RestClient.builder()
+			.requestFactory(RobotRequestFactory.create(null, null,
+					URI.create("http://127.0.0.1:" + this.server.getAddress().getPort())))
+			.build();
 		String answer = restClient.post()
 			.uri("http://dingtalk.invalid/robot/send?access_token=abc")
-			.body("{}")
+			.body(BODY)
 			.retrieve()
 			.body(String.class);
 		assertThat(answer).isEqualTo("ok");
-		assertThat(this.requestLines).containsExactly("POST http://dingtalk.invalid/robot/send?access_token=abc");
+		assertThat(this.requests).containsExactly("POST http://dingtalk.invalid/robot/send?access_token=abc " + BODY);
 	}
 
-	private URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort() + path);
+	private RestClient restClient(Duration connectTimeout, Duration readTimeout) {
+		return RestClient.builder()
+			.requestFactory(RobotRequestFactory.create(connectTimeout, readTimeout, null))
+			.build();
+	}
+
+	private URI uri(String pathAndQuery) {
+		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort() + pathAndQuery);
 	}
 
 	private void answer(HttpExchange exchange) throws IOException {
 		try (exchange) {
-			this.requestLines.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
-			try (InputStream body = exchange.getRequestBody()) {
-				body.transferTo(OutputStream.nullOutputStream());
+			String body;
+			try (InputStream in = exchange.getRequestBody()) {
+				body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 			}
-			if (exchange.getRequestURI().getPath().equals("/hang")) {
+			this.requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " " + body);
+			this.clientPorts.add(exchange.getRemoteAddress().getPort());
+			String path = exchange.getRequestURI().getPath();
+			if (path.equals("/hang")) {
 				awaitRelease();
 			}
-			byte[] ok = "ok".getBytes(StandardCharsets.UTF_8);
-			exchange.sendResponseHeaders(200, ok.length);
-			exchange.getResponseBody().write(ok);
+			boolean error = path.equals("/error");
+			byte[] answer = (error ? "busy" : "ok").getBytes(StandardCharsets.UTF_8);
+			exchange.sendResponseHeaders(error ? 503 : 200, answer.length);
+			exchange.getResponseBody().write(answer);
 		}
 	}
 
