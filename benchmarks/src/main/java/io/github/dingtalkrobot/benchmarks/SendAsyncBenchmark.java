@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * (read the p99), while the robot's dispatcher delivers to a loopback server. The queue
  * is large enough never to fill within an iteration, and each iteration starts with a
  * fresh robot, so every call measured is one that the queue had room for; the teardown
- * fails the run if one was refused.
+ * fails the run if one was refused. Closing the robot delivers what it holds.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -60,7 +60,9 @@ public class SendAsyncBenchmark {
 			.webhook(this.server.webhook())
 			.secret(LoopbackServer.SECRET)
 			.rateLimit(new RateLimit(1_000_000, Duration.ofMillis(1), Duration.ZERO))
-			.delivery(DeliverySettings.defaults().withQueueCapacity(2_000_000))
+			.delivery(DeliverySettings.defaults()
+				.withQueueCapacity(2_000_000)
+				.withShutdownTimeout(Duration.ofMinutes(2)))
 			.build();
 	}
 

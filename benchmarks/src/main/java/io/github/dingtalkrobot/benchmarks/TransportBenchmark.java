@@ -56,8 +56,10 @@ import org.springframework.web.client.RestClient;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = { "-Xmx256m", "-Dsun.net.httpserver.nodelay=true" })
-@Warmup(iterations = 2, time = 3)
-@Measurement(iterations = 3, time = 3)
+// A long warmup: the robots' code paths are longer than the baselines', so on a busy
+// machine they reach compiled code later, and a short warmup measures the JIT
+@Warmup(iterations = 5, time = 3)
+@Measurement(iterations = 5, time = 2)
 public class TransportBenchmark {
 
 	private static final String TEXT = "Deployment of build 4711 finished";
