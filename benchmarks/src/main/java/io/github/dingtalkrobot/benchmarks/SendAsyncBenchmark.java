@@ -60,9 +60,8 @@ public class SendAsyncBenchmark {
 			.webhook(this.server.webhook())
 			.secret(LoopbackServer.SECRET)
 			.rateLimit(new RateLimit(1_000_000, Duration.ofMillis(1), Duration.ZERO))
-			.delivery(DeliverySettings.defaults()
-				.withQueueCapacity(2_000_000)
-				.withShutdownTimeout(Duration.ofMinutes(2)))
+			.delivery(
+					DeliverySettings.defaults().withQueueCapacity(2_000_000).withShutdownTimeout(Duration.ofMinutes(2)))
 			.build();
 	}
 

@@ -9,6 +9,7 @@ import io.github.dingtalkrobot.DeliverySettings;
 import io.github.dingtalkrobot.DingTalkRobotListener;
 import io.github.dingtalkrobot.RateLimit;
 import io.github.dingtalkrobot.RetrySettings;
+import io.github.dingtalkrobot.internal.DefaultDingTalkRobotBuilder;
 import io.github.dingtalkrobot.internal.webhook.RobotRequestFactory;
 
 import org.springframework.util.StringUtils;
@@ -42,14 +43,11 @@ class DingTalkRobotFactory {
 	}
 
 	DingTalkRobot create(String name, DingTalkRobotProperties.Robot properties) {
-		RestClient.Builder restClientBuilder = RobotRequestFactory.applyTo(this.restClientBuilders.get().clone(),
-				properties.getConnectTimeout(), properties.getReadTimeout(), null);
-		this.customizers.forEach((customizer) -> customizer.customize(name, restClientBuilder));
-		DingTalkRobot.Builder builder = DingTalkRobot.builder(name)
+		DingTalkRobot.Builder builder = new DefaultDingTalkRobotBuilder(name)
+			.lazyRestClientBuilder(() -> restClientBuilder(name, properties))
 			.secret(StringUtils.hasText(properties.getSecret()) ? properties.getSecret() : null)
 			.keywords(properties.getKeywords())
 			.enabled(properties.isEnabled())
-			.restClientBuilder(restClientBuilder)
 			.rateLimit(rateLimit(properties.getRateLimit()))
 			.delivery(delivery(properties.getDelivery()))
 			.listeners(this.listeners);
@@ -60,6 +58,15 @@ class DingTalkRobotFactory {
 			builder.baseUrl(this.baseUrl).accessToken(properties.getAccessToken().strip());
 		}
 		return builder.build();
+	}
+
+	// Called on the robot's first send: Boot's builder, its converters and the robot's
+	// HTTP client cost nothing at startup
+	private RestClient.Builder restClientBuilder(String name, DingTalkRobotProperties.Robot properties) {
+		RestClient.Builder restClientBuilder = RobotRequestFactory.applyTo(this.restClientBuilders.get().clone(),
+				properties.getConnectTimeout(), properties.getReadTimeout(), null);
+		this.customizers.forEach((customizer) -> customizer.customize(name, restClientBuilder));
+		return restClientBuilder;
 	}
 
 	private RateLimit rateLimit(DingTalkRobotProperties.RateLimit properties) {

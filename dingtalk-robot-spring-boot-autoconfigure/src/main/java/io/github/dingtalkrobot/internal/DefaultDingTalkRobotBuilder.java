@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.github.dingtalkrobot.DeliverySettings;
 import io.github.dingtalkrobot.DingTalkRobotListener;
@@ -42,6 +43,8 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 	private List<String> keywords = List.of();
 
 	private RestClient.Builder restClientBuilder = RestClient.builder();
+
+	private @Nullable Supplier<RestClient.Builder> lazyRestClientBuilder;
 
 	private Clock clock = Clock.systemUTC();
 
@@ -100,6 +103,19 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 	@Override
 	public DingTalkRobot.Builder restClientBuilder(RestClient.Builder restClientBuilder) {
 		this.restClientBuilder = restClientBuilder;
+		return this;
+	}
+
+	/**
+	 * Supply the robot's {@link RestClient.Builder} on its first send, instead of the
+	 * {@link #restClientBuilder(RestClient.Builder) builder given now}, so that a robot
+	 * costs no HTTP client until it sends. Internal: for the auto-configuration.
+	 * @param restClientBuilder supplies the robot's own builder, once
+	 * @return this builder
+	 */
+	public DefaultDingTalkRobotBuilder lazyRestClientBuilder(Supplier<RestClient.Builder> restClientBuilder) {
+		Assert.notNull(restClientBuilder, "'restClientBuilder' must not be null");
+		this.lazyRestClientBuilder = restClientBuilder;
 		return this;
 	}
 
@@ -184,8 +200,16 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 		return (this.webhook != null) ? RobotWebhook.of(this.webhook) : RobotWebhook.of(this.baseUrl, this.accessToken);
 	}
 
-	private RestClient.Builder restClientBuilder() {
-		return RobotRequestFactory.applyTo(this.restClientBuilder.clone(), this.connectTimeout, this.readTimeout, null);
+	private Supplier<RestClient.Builder> restClientBuilder() {
+		Duration connectTimeout = this.connectTimeout;
+		Duration readTimeout = this.readTimeout;
+		Supplier<RestClient.Builder> lazy = this.lazyRestClientBuilder;
+		if (lazy != null) {
+			return () -> RobotRequestFactory.applyTo(lazy.get(), connectTimeout, readTimeout, null);
+		}
+		RestClient.Builder builder = RobotRequestFactory.applyTo(this.restClientBuilder.clone(), connectTimeout,
+				readTimeout, null);
+		return () -> builder;
 	}
 
 	private static void assertPositive(@Nullable Duration timeout, String name) {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.github.dingtalkrobot.DingTalkApiException;
 import io.github.dingtalkrobot.DingTalkRateLimitedException;
@@ -58,21 +59,21 @@ public final class WebhookClient {
 	 * @param webhook the robot's webhook
 	 * @param secret the robot's secret, or {@code null} if requests are not signed
 	 * @param clock the clock that signatures are timestamped with
-	 * @param restClientBuilder the robot's own builder, which this client adds to and
-	 * builds on the first send, so that a robot that never sends costs no message
-	 * converters
+	 * @param restClientBuilder supplies the robot's own builder, which this client adds
+	 * to; called once, on the first send, so that a robot that never sends costs no HTTP
+	 * client or message converters
 	 */
 	public WebhookClient(String robotName, RobotWebhook webhook, @Nullable String secret, Clock clock,
-			RestClient.Builder restClientBuilder) {
+			Supplier<RestClient.Builder> restClientBuilder) {
 		this.robotName = robotName;
 		this.webhook = webhook;
 		this.secret = secret;
 		this.clock = clock;
 		this.redactor = new SecretRedactor(webhook.accessToken(), secret);
-		this.restClient = SingletonSupplier
-			.of(() -> restClientBuilder.requestInterceptor(new BodySizeLimitInterceptor(robotName, MAX_BODY_BYTES))
-				.observationConvention(new RedactingClientRequestObservationConvention(this.redactor))
-				.build());
+		this.restClient = SingletonSupplier.of(() -> restClientBuilder.get()
+			.requestInterceptor(new BodySizeLimitInterceptor(robotName, MAX_BODY_BYTES))
+			.observationConvention(new RedactingClientRequestObservationConvention(this.redactor))
+			.build());
 	}
 
 	/**
