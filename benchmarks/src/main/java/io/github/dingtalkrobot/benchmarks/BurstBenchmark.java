@@ -99,7 +99,7 @@ public final class BurstBenchmark {
 
 	private static void onePerAlert(EmulatedRobot emulated, Clock clock, List<String> alerts) {
 		WebhookClient client = new WebhookClient("alerts", RobotWebhook.of(emulated.webhook()), SECRET, clock,
-				RestClient.builder());
+				RestClient::builder);
 		for (String alert : alerts) {
 			try {
 				client.send(WebhookPayload.of(Message.text(alert)));

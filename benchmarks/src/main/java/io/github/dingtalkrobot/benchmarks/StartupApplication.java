@@ -1,5 +1,8 @@
 package io.github.dingtalkrobot.benchmarks;
 
+import java.lang.management.ManagementFactory;
+
+import com.sun.management.OperatingSystemMXBean;
 import io.github.dingtalkrobot.DingTalkRobots;
 
 import org.springframework.boot.SpringApplication;
@@ -8,8 +11,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A minimal application with the starter: it starts, reports its robots and stops. The
- * {@link StartupBenchmark} times it as a whole process.
+ * A minimal application with the starter: it starts, reports its robots and the CPU time
+ * its process used until then, and stops. The {@link StartupBenchmark} times it as a
+ * whole process.
  */
 @SpringBootApplication
 public class StartupApplication {
@@ -19,7 +23,9 @@ public class StartupApplication {
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setLogStartupInfo(false);
 		try (ConfigurableApplicationContext context = application.run(args)) {
+			long cpuNanos = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class).getProcessCpuTime();
 			System.out.println("robots=" + context.getBean(DingTalkRobots.class).names().size());
+			System.out.println("cpu-ms=" + cpuNanos / 1_000_000);
 		}
 	}
 

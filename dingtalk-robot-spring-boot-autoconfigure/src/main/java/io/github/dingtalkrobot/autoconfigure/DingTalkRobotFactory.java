@@ -30,19 +30,26 @@ class DingTalkRobotFactory {
 	DingTalkRobotFactory(DingTalkRobotProperties properties, Supplier<RestClient.Builder> restClientBuilders,
 			List<DingTalkRobotCustomizer> customizers, List<DingTalkRobotListener> listeners,
 			@Nullable SlotStoreFactory slotStores) {
-		// The internal hook that shares the rate limit between replicas, when configured
+		// The internal hooks: the store that shares the rate limit between replicas, when
+		// configured, and the HTTP client built on the robot's first send
 		this.mapper = new DingTalkRobotPropertiesMapper(properties,
-				(name) -> new DefaultDingTalkRobotBuilder(name).slotStores(slotStores));
+				(name) -> new DefaultDingTalkRobotBuilder(name).slotStores(slotStores)
+					.lazyRestClientBuilder(() -> restClientBuilder(name)));
 		this.restClientBuilders = restClientBuilders;
 		this.customizers = customizers;
 		this.listeners = listeners;
 	}
 
 	DingTalkRobot create(String name) {
+		return this.mapper.build(name, (builder) -> builder.listeners(this.listeners));
+	}
+
+	// Called on the robot's first send: Boot's builder, its converters and the robot's
+	// HTTP client cost nothing at startup
+	private RestClient.Builder restClientBuilder(String name) {
 		RestClient.Builder restClientBuilder = this.restClientBuilders.get().clone();
 		this.customizers.forEach((customizer) -> customizer.customize(name, restClientBuilder));
-		return this.mapper.build(name,
-				(builder) -> builder.restClientBuilder(restClientBuilder).listeners(this.listeners));
+		return restClientBuilder;
 	}
 
 }

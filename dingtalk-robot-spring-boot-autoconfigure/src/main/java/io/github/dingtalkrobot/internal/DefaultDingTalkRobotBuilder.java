@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import io.github.dingtalkrobot.DeliverySettings;
@@ -29,7 +30,6 @@ import io.github.dingtalkrobot.internal.webhook.WebhookClient;
 import io.github.dingtalkrobot.internal.webhook.WebhookPayload;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
@@ -55,6 +55,8 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 	private List<String> keywords = List.of();
 
 	private RestClient.Builder restClientBuilder = RestClient.builder();
+
+	private @Nullable Supplier<RestClient.Builder> lazyRestClientBuilder;
 
 	private Clock clock = Clock.systemUTC();
 
@@ -134,6 +136,19 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 	@Override
 	public DingTalkRobot.Builder restClientBuilder(RestClient.Builder restClientBuilder) {
 		this.restClientBuilder = restClientBuilder;
+		return this;
+	}
+
+	/**
+	 * Supply the robot's {@link RestClient.Builder} on its first send, instead of the
+	 * {@link #restClientBuilder(RestClient.Builder) builder given now}, so that a robot
+	 * costs no HTTP client until it sends. Internal: for the auto-configuration.
+	 * @param restClientBuilder supplies the robot's own builder, once
+	 * @return this builder
+	 */
+	public DefaultDingTalkRobotBuilder lazyRestClientBuilder(Supplier<RestClient.Builder> restClientBuilder) {
+		Assert.notNull(restClientBuilder, "'restClientBuilder' must not be null");
+		this.lazyRestClientBuilder = restClientBuilder;
 		return this;
 	}
 
@@ -235,8 +250,8 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 					"'secret' and 'keywords' apply to webhook robots only, not to app robots");
 		}
 		checkCommonSettings();
-		return DefaultDingTalkAppRobot.create(this.name, this.app, this.openApiBaseUrl, restClientBuilder(), this.clock,
-				this.enabled, this.rateLimit, this.delivery, this.listeners);
+		return DefaultDingTalkAppRobot.create(this.name, this.app, this.openApiBaseUrl, restClientBuilder().get(),
+				this.clock, this.enabled, this.rateLimit, this.delivery, this.listeners);
 	}
 
 	private void checkCommonSettings() {
@@ -268,14 +283,17 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 		return (this.webhook != null) ? RobotWebhook.of(this.webhook) : RobotWebhook.of(this.baseUrl, this.accessToken);
 	}
 
-	private RestClient.Builder restClientBuilder() {
-		RestClient.Builder builder = this.restClientBuilder.clone();
-		ClientHttpRequestFactory requestFactory = RobotRequestFactory.create(this.connectTimeout, this.readTimeout,
-				this.proxy);
-		if (requestFactory != null) {
-			builder.requestFactory(requestFactory);
+	private Supplier<RestClient.Builder> restClientBuilder() {
+		Duration connectTimeout = this.connectTimeout;
+		Duration readTimeout = this.readTimeout;
+		URI proxy = this.proxy;
+		Supplier<RestClient.Builder> lazy = this.lazyRestClientBuilder;
+		if (lazy != null) {
+			return () -> RobotRequestFactory.applyTo(lazy.get(), connectTimeout, readTimeout, proxy);
 		}
-		return builder;
+		RestClient.Builder builder = RobotRequestFactory.applyTo(this.restClientBuilder.clone(), connectTimeout,
+				readTimeout, proxy);
+		return () -> builder;
 	}
 
 	private static void assertPositive(@Nullable Duration timeout, String name) {

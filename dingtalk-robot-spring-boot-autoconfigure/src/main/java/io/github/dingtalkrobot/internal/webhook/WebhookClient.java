@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.github.dingtalkrobot.DingTalkApiException;
 import io.github.dingtalkrobot.DingTalkRateLimitedException;
@@ -16,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConversionException;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClient.RequestHeadersSpec.ConvertibleClientHttpResponse;
@@ -49,7 +51,7 @@ public final class WebhookClient {
 
 	private final SecretRedactor redactor;
 
-	private final RestClient restClient;
+	private final SingletonSupplier<RestClient> restClient;
 
 	/**
 	 * Create a client for one robot.
@@ -57,18 +59,21 @@ public final class WebhookClient {
 	 * @param webhook the robot's webhook
 	 * @param secret the robot's secret, or {@code null} if requests are not signed
 	 * @param clock the clock that signatures are timestamped with
-	 * @param restClientBuilder the robot's own builder, which this client adds to
+	 * @param restClientBuilder supplies the robot's own builder, which this client adds
+	 * to; called once, on the first send, so that a robot that never sends costs no HTTP
+	 * client or message converters
 	 */
 	public WebhookClient(String robotName, RobotWebhook webhook, @Nullable String secret, Clock clock,
-			RestClient.Builder restClientBuilder) {
+			Supplier<RestClient.Builder> restClientBuilder) {
 		this.robotName = robotName;
 		this.webhook = webhook;
 		this.secret = secret;
 		this.clock = clock;
 		this.redactor = new SecretRedactor(webhook.accessToken(), secret);
-		this.restClient = restClientBuilder.requestInterceptor(new BodySizeLimitInterceptor(robotName, MAX_BODY_BYTES))
+		this.restClient = SingletonSupplier.of(() -> restClientBuilder.get()
+			.requestInterceptor(new BodySizeLimitInterceptor(robotName, MAX_BODY_BYTES))
 			.observationConvention(new RedactingClientRequestObservationConvention(this.redactor))
-			.build();
+			.build());
 	}
 
 	/**
@@ -84,7 +89,8 @@ public final class WebhookClient {
 	public DingTalkResponse send(WebhookPayload payload) {
 		URI uri = this.webhook.uri(this.clock.millis(), this.secret);
 		try {
-			return this.restClient.post()
+			return this.restClient.obtain()
+				.post()
 				.uri(uri)
 				.contentType(JSON_UTF_8)
 				.accept(MediaType.APPLICATION_JSON)

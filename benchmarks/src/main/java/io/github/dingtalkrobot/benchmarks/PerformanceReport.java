@@ -1,0 +1,129 @@
+package io.github.dingtalkrobot.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs every comparison of the performance goals and prints one table: the transport
+ * ({@link TransportBenchmark}) against DingTalk's official SDK and against a plain
+ * {@code RestClient} on the same request factory, what {@code sendAsync} costs its caller
+ * ({@link SendAsyncBenchmark}), startup with 1 and 50 robots against none
+ * ({@link StartupBenchmark}) and the live heap of 50 robots against none
+ * ({@link MemoryProbe}). Every baseline is measured in the same run as what it is
+ * compared with.
+ *
+ * <pre class="code">
+ * ./mvnw -pl benchmarks -am package -DskipTests -Pperformance
+ * </pre>
+ */
+public final class PerformanceReport {
+
+	private static final String ROW = "%-40s %16s  %-34s %16s %8s  %s%n";
+
+	private static final Pattern HEAP = Pattern.compile("heap-after-(startup|sends)=(\\d+)");
+
+	private PerformanceReport() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int startupRuns = (args.length > 0) ? Integer.parseInt(args[0]) : 5;
+		int sends = (args.length > 1) ? Integer.parseInt(args[1]) : 1000;
+		Map<String, RunResult> jmh = jmh();
+		Map<Integer, StartupBenchmark.Startup> startup = StartupBenchmark.measure(startupRuns);
+		Map<String, Long> heapWithout = heap(0, sends);
+		Map<String, Long> heapWith = heap(50, sends);
+		System.out.printf("%n" + ROW, "measured", "figure", "baseline (same run)", "baseline figure", "ratio", "goal");
+		double sdk = score(jmh, "officialSdk");
+		for (String robot : List.of("robotFromProperties", "robotOnBootRequestFactory", "robotWithTimeouts")) {
+			throughput(robot, score(jmh, robot), "officialSdk", sdk, ">= 1.0x");
+		}
+		throughput("robotOnBootRequestFactory", score(jmh, "robotOnBootRequestFactory"),
+				"restClientOnBootRequestFactory", score(jmh, "restClientOnBootRequestFactory"), ">= 0.9x");
+		throughput("robotWithTimeouts", score(jmh, "robotWithTimeouts"), "restClientOnRobotRequestFactory",
+				score(jmh, "restClientOnRobotRequestFactory"), ">= 0.9x");
+		RunResult sendAsync = jmh.get("sendAsync");
+		System.out.printf(ROW, "sendAsync, caller's time at p99",
+				micros(sendAsync.getPrimaryResult().getStatistics().getPercentile(99)), "p50 of the same samples",
+				micros(sendAsync.getPrimaryResult().getStatistics().getPercentile(50)), "", "<= 20 us at p99");
+		long cpu0 = startup.get(0).cpuMillis();
+		long wall0 = startup.get(0).wallMillis();
+		for (int robots : List.of(1, 50)) {
+			StartupBenchmark.Startup with = startup.get(robots);
+			System.out.printf(ROW, "startup, " + robots + " robot(s), CPU", with.cpuMillis() + " ms", "0 robots, CPU",
+					cpu0 + " ms", "+" + (with.cpuMillis() - cpu0) + " ms", (robots == 1) ? "<= +100 ms" : "<= +250 ms");
+			System.out.printf(ROW, "startup, " + robots + " robot(s), wall", with.wallMillis() + " ms",
+					"0 robots, wall", wall0 + " ms", "+" + (with.wallMillis() - wall0) + " ms", "");
+		}
+		for (String when : List.of("startup", "sends")) {
+			long added = heapWith.get(when) - heapWithout.get(when);
+			System.out.printf(ROW, "live heap, 50 robots, after " + when, mb(heapWith.get(when)),
+					"0 robots, after " + when, mb(heapWithout.get(when)), "+" + mb(added), "< +5 MB");
+		}
+		System.out.printf("%n(%d startups of each count; %d sends by each robot before the second heap figure)%n",
+				startupRuns, sends);
+	}
+
+	private static Map<String, RunResult> jmh() throws Exception {
+		Collection<RunResult> results = new Runner(
+				new OptionsBuilder().include(TransportBenchmark.class.getName() + "\\.")
+					.include(SendAsyncBenchmark.class.getName() + "\\.")
+					.build())
+			.run();
+		Map<String, RunResult> byName = new HashMap<>();
+		for (RunResult result : results) {
+			String benchmark = result.getParams().getBenchmark();
+			byName.put(benchmark.substring(benchmark.lastIndexOf('.') + 1), result);
+		}
+		return byName;
+	}
+
+	private static double score(Map<String, RunResult> jmh, String benchmark) {
+		return jmh.get(benchmark).getPrimaryResult().getScore();
+	}
+
+	private static void throughput(String measured, double score, String baseline, double baselineScore, String goal) {
+		System.out.printf(Locale.ROOT, ROW, measured, String.format(Locale.ROOT, "%,.0f msg/s", score), baseline,
+				String.format(Locale.ROOT, "%,.0f msg/s", baselineScore),
+				String.format(Locale.ROOT, "%.2fx", score / baselineScore), goal);
+	}
+
+	private static Map<String, Long> heap(int robots, int sends) throws IOException, InterruptedException {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		Process process = new ProcessBuilder(java, "-Xmx512m", "-Dsun.net.httpserver.nodelay=true", "-cp",
+				System.getProperty("java.class.path"), MemoryProbe.class.getName(), String.valueOf(robots),
+				String.valueOf(sends))
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		Map<String, Long> heap = new HashMap<>();
+		Matcher matcher = HEAP.matcher(output);
+		while (matcher.find()) {
+			heap.put(matcher.group(1), Long.parseLong(matcher.group(2)));
+		}
+		if (process.waitFor() != 0 || heap.size() != 2) {
+			throw new IllegalStateException("The memory probe with " + robots + " robots failed:\n" + output);
+		}
+		return heap;
+	}
+
+	private static String micros(double micros) {
+		return String.format(Locale.ROOT, "%.1f us", micros);
+	}
+
+	private static String mb(long bytes) {
+		return String.format(Locale.ROOT, "%.2f MB", bytes / (1024.0 * 1024.0));
+	}
+
+}

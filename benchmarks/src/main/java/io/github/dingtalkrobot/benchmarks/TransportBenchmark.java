@@ -1,0 +1,178 @@
+package io.github.dingtalkrobot.benchmarks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import com.dingtalk.api.DefaultDingTalkClient;
+import com.dingtalk.api.request.OapiRobotSendRequest;
+import com.dingtalk.api.response.OapiRobotSendResponse;
+import com.taobao.api.ApiException;
+import io.github.dingtalkrobot.DingTalkResponse;
+import io.github.dingtalkrobot.DingTalkRobot;
+import io.github.dingtalkrobot.RateLimit;
+import io.github.dingtalkrobot.internal.webhook.RobotRequestFactory;
+import io.github.dingtalkrobot.message.Message;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Signed text messages per second, one at a time, on one loopback server: DingTalk's
+ * official SDK ({@code com.aliyun:alibaba-dingtalk-service-sdk}), the robots a Spring
+ * Boot application gets, and plain {@link RestClient}s on the same request factories as
+ * those robots, posting pre-built bytes to a pre-signed URI. A robot against the SDK is
+ * what a user gains or loses by switching; a robot against the plain {@code RestClient}
+ * on its own request factory is what this library's layer costs (signing, JSON, keywords,
+ * the rate limit and answer checking).
+ * <ul>
+ * <li>{@code robotFromProperties}: the bean of {@code dingtalk.robots.bench.*}, with
+ * nothing else set, on Boot's {@code RestClient.Builder}</li>
+ * <li>{@code robotOnBootRequestFactory}: a robot on Boot's builder without timeouts,
+ * which keeps Boot's request factory; {@code restClientOnBootRequestFactory} is its
+ * baseline</li>
+ * <li>{@code robotWithTimeouts}: a robot on Boot's builder with its own timeouts, which
+ * brings its own request factory; {@code restClientOnRobotRequestFactory} is its
+ * baseline, on the same (internal) request factory</li>
+ * </ul>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = { "-Xmx256m", "-Dsun.net.httpserver.nodelay=true" })
+// A long warmup: the robots' code paths are longer than the baselines', so on a busy
+// machine they reach compiled code later, and a short warmup measures the JIT
+@Warmup(iterations = 5, time = 3)
+@Measurement(iterations = 5, time = 2)
+public class TransportBenchmark {
+
+	private static final String TEXT = "Deployment of build 4711 finished";
+
+	// A limit that never binds: this measures the cost of a send, not DingTalk's 20 a
+	// minute
+	private static final RateLimit UNLIMITED = new RateLimit(1_000_000, Duration.ofMillis(1), Duration.ZERO);
+
+	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+	private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+
+	private final byte[] body = ("{\"msgtype\":\"text\",\"text\":{\"content\":\"" + TEXT + "\"}}")
+		.getBytes(StandardCharsets.UTF_8);
+
+	private LoopbackServer server;
+
+	private ConfigurableApplicationContext context;
+
+	private DingTalkRobot robotFromProperties;
+
+	private DingTalkRobot robotOnBootRequestFactory;
+
+	private DingTalkRobot robotWithTimeouts;
+
+	private RestClient restClientOnBootRequestFactory;
+
+	private RestClient restClientOnRobotRequestFactory;
+
+	private URI signedUri;
+
+	@Setup
+	public void start() throws IOException {
+		this.server = new LoopbackServer();
+		String webhook = this.server.webhook();
+		this.context = new SpringApplicationBuilder(StartupApplication.class).web(WebApplicationType.NONE)
+			.logStartupInfo(false)
+			.properties("spring.main.banner-mode=off", "logging.level.root=WARN",
+					"dingtalk.robots.bench.webhook=" + webhook, "dingtalk.robots.bench.secret=" + LoopbackServer.SECRET,
+					"dingtalk.robots.bench.rate-limit.messages=" + UNLIMITED.messages(),
+					"dingtalk.robots.bench.rate-limit.window=" + UNLIMITED.window().toMillis() + "ms",
+					"dingtalk.robots.bench.rate-limit.max-wait=0s")
+			.run();
+		this.robotFromProperties = this.context.getBean(DingTalkRobot.class);
+		RestClient.Builder bootBuilder = this.context.getBean(RestClient.Builder.class);
+		this.robotOnBootRequestFactory = robot(webhook).restClientBuilder(bootBuilder.clone()).build();
+		this.robotWithTimeouts = robot(webhook).restClientBuilder(bootBuilder.clone())
+			.connectTimeout(CONNECT_TIMEOUT)
+			.readTimeout(READ_TIMEOUT)
+			.build();
+		this.restClientOnBootRequestFactory = bootBuilder.clone().build();
+		this.restClientOnRobotRequestFactory = bootBuilder.clone()
+			.requestFactory(RobotRequestFactory.create(CONNECT_TIMEOUT, READ_TIMEOUT, null))
+			.build();
+		this.signedUri = URI.create(Signatures.sign(webhook, LoopbackServer.SECRET));
+	}
+
+	private static DingTalkRobot.Builder robot(String webhook) {
+		return DingTalkRobot.builder("bench").webhook(webhook).secret(LoopbackServer.SECRET).rateLimit(UNLIMITED);
+	}
+
+	@TearDown
+	public void stop() {
+		this.robotOnBootRequestFactory.close();
+		this.robotWithTimeouts.close();
+		this.context.close();
+		this.server.close();
+	}
+
+	@Benchmark
+	public OapiRobotSendResponse officialSdk() throws ApiException {
+		DefaultDingTalkClient client = new DefaultDingTalkClient(
+				Signatures.sign(this.server.webhook(), LoopbackServer.SECRET));
+		OapiRobotSendRequest request = new OapiRobotSendRequest();
+		request.setMsgtype("text");
+		OapiRobotSendRequest.Text text = new OapiRobotSendRequest.Text();
+		text.setContent(TEXT);
+		request.setText(text);
+		return client.execute(request);
+	}
+
+	@Benchmark
+	public DingTalkResponse robotFromProperties() {
+		return this.robotFromProperties.send(Message.text(TEXT));
+	}
+
+	@Benchmark
+	public DingTalkResponse robotOnBootRequestFactory() {
+		return this.robotOnBootRequestFactory.send(Message.text(TEXT));
+	}
+
+	@Benchmark
+	public byte[] restClientOnBootRequestFactory() {
+		return post(this.restClientOnBootRequestFactory);
+	}
+
+	@Benchmark
+	public DingTalkResponse robotWithTimeouts() {
+		return this.robotWithTimeouts.send(Message.text(TEXT));
+	}
+
+	@Benchmark
+	public byte[] restClientOnRobotRequestFactory() {
+		return post(this.restClientOnRobotRequestFactory);
+	}
+
+	private byte[] post(RestClient restClient) {
+		return restClient.post()
+			.uri(this.signedUri)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(this.body)
+			.retrieve()
+			.body(byte[].class);
+	}
+
+}
