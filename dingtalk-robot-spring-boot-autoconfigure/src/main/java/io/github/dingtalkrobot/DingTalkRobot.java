@@ -1,7 +1,5 @@
 package io.github.dingtalkrobot;
 
-import io.github.dingtalkrobot.internal.DefaultDingTalkRobotBuilder;
-
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +10,7 @@ import io.github.dingtalkrobot.DeliverySettings;
 import io.github.dingtalkrobot.DingTalkRobotListener;
 import io.github.dingtalkrobot.RateLimit;
 import io.github.dingtalkrobot.RobotState;
+import io.github.dingtalkrobot.internal.DefaultDingTalkRobotBuilder;
 import io.github.dingtalkrobot.message.Message;
 import org.jspecify.annotations.Nullable;
 

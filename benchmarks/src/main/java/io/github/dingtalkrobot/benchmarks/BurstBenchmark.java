@@ -10,7 +10,6 @@ import java.util.stream.IntStream;
 
 import io.github.dingtalkrobot.DingTalkException;
 import io.github.dingtalkrobot.DingTalkRobot;
-import io.github.dingtalkrobot.message.Message;
 import io.github.dingtalkrobot.emulator.DingTalkEmulator;
 import io.github.dingtalkrobot.emulator.EmulatedRobot;
 import io.github.dingtalkrobot.emulator.RecordedRequest;
@@ -18,6 +17,7 @@ import io.github.dingtalkrobot.emulator.ScaledClock;
 import io.github.dingtalkrobot.internal.webhook.RobotWebhook;
 import io.github.dingtalkrobot.internal.webhook.WebhookClient;
 import io.github.dingtalkrobot.internal.webhook.WebhookPayload;
+import io.github.dingtalkrobot.message.Message;
 
 import org.springframework.web.client.RestClient;
 

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
 import javax.imageio.ImageIO;
 
 import com.sun.net.httpserver.HttpServer;

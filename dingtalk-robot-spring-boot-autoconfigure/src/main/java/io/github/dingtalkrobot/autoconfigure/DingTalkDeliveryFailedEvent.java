@@ -1,7 +1,7 @@
 package io.github.dingtalkrobot.autoconfigure;
 
-import io.github.dingtalkrobot.DingTalkException;
 import io.github.dingtalkrobot.DeliveryFailure;
+import io.github.dingtalkrobot.DingTalkException;
 import io.github.dingtalkrobot.message.Message;
 
 import org.springframework.context.ApplicationEvent;

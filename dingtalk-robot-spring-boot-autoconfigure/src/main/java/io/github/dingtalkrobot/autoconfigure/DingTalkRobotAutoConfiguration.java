@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.dingtalkrobot.DingTalkRobot;
-import io.github.dingtalkrobot.DingTalkRobots;
 import io.github.dingtalkrobot.DingTalkRobotListener;
+import io.github.dingtalkrobot.DingTalkRobots;
 import io.github.dingtalkrobot.internal.delivery.SlotStoreFactory;
 
 import org.springframework.beans.factory.ObjectProvider;

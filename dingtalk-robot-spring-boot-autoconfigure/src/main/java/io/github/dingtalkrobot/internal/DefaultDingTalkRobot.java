@@ -1,16 +1,15 @@
 package io.github.dingtalkrobot.internal;
 
-import io.github.dingtalkrobot.DingTalkResponse;
-import io.github.dingtalkrobot.DingTalkRobot;
-
 import java.util.concurrent.CompletableFuture;
 
-import io.github.dingtalkrobot.internal.delivery.RobotDelivery;
+import io.github.dingtalkrobot.DingTalkResponse;
+import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.RobotState;
-import io.github.dingtalkrobot.message.Message;
+import io.github.dingtalkrobot.internal.delivery.RobotDelivery;
 import io.github.dingtalkrobot.internal.webhook.RobotKeywords;
 import io.github.dingtalkrobot.internal.webhook.RobotWebhook;
 import io.github.dingtalkrobot.internal.webhook.SecretRedactor;
+import io.github.dingtalkrobot.message.Message;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

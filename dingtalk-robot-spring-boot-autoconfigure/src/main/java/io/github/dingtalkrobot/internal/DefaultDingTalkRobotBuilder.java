@@ -1,8 +1,5 @@
 package io.github.dingtalkrobot.internal;
 
-import io.github.dingtalkrobot.DingTalkAppRobot;
-import io.github.dingtalkrobot.DingTalkRobot;
-
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +11,8 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import io.github.dingtalkrobot.DeliverySettings;
+import io.github.dingtalkrobot.DingTalkAppRobot;
+import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.DingTalkRobotListener;
 import io.github.dingtalkrobot.RateLimit;
 import io.github.dingtalkrobot.internal.delivery.RobotDelivery;

@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConfigurationMetadataTests {
 
-	private static final Set<String> OWN_SETTINGS = Set.of("webhook", "accessToken", "secret", "keywords", "primary");
+	private static final Set<String> OWN_SETTINGS = Set.of("webhook", "accessToken", "app", "secret", "keywords",
+			"primary");
 
 	@Test
 	void everyPropertyHasADescription() throws IOException {

@@ -53,7 +53,8 @@ class DingTalkRobotPropertiesValidationTests {
 	void robotWithWebhookWithoutAccessTokenFailsStartup() {
 		this.contextRunner
 			.withPropertyValues("dingtalk.robots.ops.webhook=https://oapi.dingtalk.com/robot/send?token=x")
-			.run(failsNaming("dingtalk.robots.ops.webhook", "'webhook' must have an access_token query parameter"));
+			.run(failsNaming("dingtalk.robots.ops.webhook",
+					"'webhook' must have exactly one access_token query parameter"));
 	}
 
 	@Test

@@ -1,13 +1,15 @@
 package io.github.dingtalkrobot.test;
 
-import io.github.dingtalkrobot.emulator.DingTalkEmulator;
-
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import io.github.dingtalkrobot.autoconfigure.DingTalkRobotProperties;
-import io.github.dingtalkrobot.internal.webhook.RobotWebhook;
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -55,17 +57,31 @@ record ConfiguredRobot(String name, String accessToken, @Nullable String secret,
 		List<String> keywords = List.copyOf(robot.getKeywords());
 		String webhook = robot.getWebhook();
 		if (StringUtils.hasText(webhook)) {
-			try {
-				String accessToken = RobotWebhook.of(webhook.strip()).accessToken();
-				return new ConfiguredRobot(name, accessToken, secret, keywords, true);
-			}
-			catch (IllegalArgumentException ex) {
-				return null;
-			}
+			String accessToken = accessToken(webhook.strip());
+			return (accessToken != null) ? new ConfiguredRobot(name, accessToken, secret, keywords, true) : null;
 		}
 		String accessToken = robot.getAccessToken();
 		return StringUtils.hasText(accessToken)
 				? new ConfiguredRobot(name, accessToken.strip(), secret, keywords, false) : null;
+	}
+
+	private static @Nullable String accessToken(String webhook) {
+		try {
+			String query = new URI(webhook).getRawQuery();
+			String token = null;
+			for (String parameter : (query != null) ? query.split("&") : new String[0]) {
+				if (parameter.startsWith("access_token=")) {
+					if (token != null) {
+						return null;
+					}
+					token = URLDecoder.decode(parameter.substring("access_token=".length()), StandardCharsets.UTF_8);
+				}
+			}
+			return StringUtils.hasText(token) ? token : null;
+		}
+		catch (URISyntaxException | IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	/**

@@ -1,11 +1,10 @@
 package io.github.dingtalkrobot.test;
 
+import java.util.List;
+
 import io.github.dingtalkrobot.emulator.DingTalkEmulator;
 import io.github.dingtalkrobot.emulator.EmulatedRobot;
 import io.github.dingtalkrobot.emulator.RecordedRequest;
-
-import java.util.List;
-
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.Assertions;
 import org.assertj.core.api.ListAssert;

@@ -1,12 +1,11 @@
 package io.github.dingtalkrobot.test;
 
-import io.github.dingtalkrobot.emulator.DingTalkEmulator;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.github.dingtalkrobot.autoconfigure.DingTalkRobotProperties;
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

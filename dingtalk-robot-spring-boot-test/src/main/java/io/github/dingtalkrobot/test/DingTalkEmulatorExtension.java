@@ -2,7 +2,6 @@ package io.github.dingtalkrobot.test;
 
 import io.github.dingtalkrobot.emulator.DingTalkEmulator;
 import io.github.dingtalkrobot.emulator.EmulatedRobot;
-
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;

@@ -1,12 +1,11 @@
 package io.github.dingtalkrobot.test;
 
-import io.github.dingtalkrobot.emulator.EmulatedRobot;
-import io.github.dingtalkrobot.emulator.RecordedRequest;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
+import io.github.dingtalkrobot.emulator.RecordedRequest;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.Assertions;
 import org.assertj.core.api.ListAssert;

@@ -6,13 +6,13 @@ import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.List;
 
-import io.github.dingtalkrobot.emulator.MutableClock;
 import io.github.dingtalkrobot.DeliverySettings;
 import io.github.dingtalkrobot.DingTalkAppRobot;
 import io.github.dingtalkrobot.DingTalkOpenApiException;
 import io.github.dingtalkrobot.DingTalkRateLimitedException;
 import io.github.dingtalkrobot.DingTalkTransportException;
 import io.github.dingtalkrobot.RetrySettings;
+import io.github.dingtalkrobot.emulator.MutableClock;
 import io.github.dingtalkrobot.message.Message;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

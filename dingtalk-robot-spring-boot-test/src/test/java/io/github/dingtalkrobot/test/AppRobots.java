@@ -7,9 +7,9 @@ import java.util.function.UnaryOperator;
 
 import io.github.dingtalkrobot.DingTalkAppRobot;
 import io.github.dingtalkrobot.DingTalkRobot;
-import io.github.dingtalkrobot.emulator.MutableClock;
 import io.github.dingtalkrobot.emulator.DingTalkEmulator;
 import io.github.dingtalkrobot.emulator.EmulatedApp;
+import io.github.dingtalkrobot.emulator.MutableClock;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**

@@ -1,8 +1,5 @@
 package io.github.dingtalkrobot.test;
 
-import io.github.dingtalkrobot.emulator.DingTalkEmulator;
-import io.github.dingtalkrobot.emulator.RecordedRequest;
-
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.util.List;
@@ -13,6 +10,8 @@ import java.util.stream.Stream;
 import ch.qos.logback.classic.Logger;
 import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.autoconfigure.InvalidDingTalkRobotPropertiesException;
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
+import io.github.dingtalkrobot.emulator.RecordedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;

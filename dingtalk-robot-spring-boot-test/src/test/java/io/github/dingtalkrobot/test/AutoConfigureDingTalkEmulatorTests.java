@@ -1,9 +1,8 @@
 package io.github.dingtalkrobot.test;
 
+import io.github.dingtalkrobot.DingTalkRobots;
 import io.github.dingtalkrobot.emulator.DingTalkEmulator;
 import io.github.dingtalkrobot.emulator.EmulatedRobot;
-
-import io.github.dingtalkrobot.DingTalkRobots;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,6 @@ package io.github.dingtalkrobot.test;
 import io.github.dingtalkrobot.emulator.DingTalkEmulator;
 import io.github.dingtalkrobot.emulator.EmulatedRobot;
 import io.github.dingtalkrobot.emulator.WebhookClient;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,9 +1,8 @@
 package io.github.dingtalkrobot.test;
 
-import io.github.dingtalkrobot.emulator.DingTalkEmulator;
-
 import io.github.dingtalkrobot.DingTalkApiException;
 import io.github.dingtalkrobot.DingTalkRobot;
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
 import io.github.dingtalkrobot.message.Message;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package io.github.dingtalkrobot.autoconfigure.metrics;
 
+import io.github.dingtalkrobot.DingTalkRobotListener;
 import io.github.dingtalkrobot.DingTalkRobots;
 import io.github.dingtalkrobot.autoconfigure.DingTalkRobotAutoConfiguration;
-import io.github.dingtalkrobot.DingTalkRobotListener;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;

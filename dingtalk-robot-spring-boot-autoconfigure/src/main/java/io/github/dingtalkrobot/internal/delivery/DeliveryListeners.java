@@ -1,14 +1,13 @@
 package io.github.dingtalkrobot.internal.delivery;
 
-import io.github.dingtalkrobot.DeliveryFailure;
-import io.github.dingtalkrobot.DingTalkRobotListener;
-import io.github.dingtalkrobot.SendOutcome;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
+import io.github.dingtalkrobot.DeliveryFailure;
+import io.github.dingtalkrobot.DingTalkRobotListener;
+import io.github.dingtalkrobot.SendOutcome;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

@@ -1,7 +1,5 @@
 package io.github.dingtalkrobot.internal.delivery;
 
-import io.github.dingtalkrobot.DingTalkRobotListener;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -11,6 +9,7 @@ import io.github.dingtalkrobot.DingTalkException;
 import io.github.dingtalkrobot.DingTalkMessageTooLargeException;
 import io.github.dingtalkrobot.DingTalkRateLimitedException;
 import io.github.dingtalkrobot.DingTalkResponse;
+import io.github.dingtalkrobot.DingTalkRobotListener;
 import io.github.dingtalkrobot.message.Message;
 import org.jspecify.annotations.Nullable;
 

@@ -1,18 +1,17 @@
 package io.github.dingtalkrobot.internal.delivery;
 
-import io.github.dingtalkrobot.DeliveryFailure;
-import io.github.dingtalkrobot.DingTalkRobotListener;
-import io.github.dingtalkrobot.SendOutcome;
-
 import java.time.Clock;
 
+import io.github.dingtalkrobot.DeliveryFailure;
 import io.github.dingtalkrobot.DingTalkApiException;
 import io.github.dingtalkrobot.DingTalkException;
 import io.github.dingtalkrobot.DingTalkRateLimitedException;
-import io.github.dingtalkrobot.DingTalkTransportException;
 import io.github.dingtalkrobot.DingTalkRobot;
-import io.github.dingtalkrobot.message.Message;
+import io.github.dingtalkrobot.DingTalkRobotListener;
+import io.github.dingtalkrobot.DingTalkTransportException;
+import io.github.dingtalkrobot.SendOutcome;
 import io.github.dingtalkrobot.internal.webhook.SecretRedactor;
+import io.github.dingtalkrobot.message.Message;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -1,9 +1,8 @@
 package io.github.dingtalkrobot.internal.delivery;
 
-import io.github.dingtalkrobot.RobotState;
-
 import java.time.Instant;
 
+import io.github.dingtalkrobot.RobotState;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,13 +1,12 @@
 package io.github.dingtalkrobot.internal.delivery;
 
-import io.github.dingtalkrobot.RetrySettings;
-
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 import io.github.dingtalkrobot.DingTalkException;
 import io.github.dingtalkrobot.DingTalkTransportException;
+import io.github.dingtalkrobot.RetrySettings;
 
 /**
  * Decides whether a failed attempt is tried again, and after how long.

@@ -1,10 +1,5 @@
 package io.github.dingtalkrobot.internal.delivery;
 
-import io.github.dingtalkrobot.DeliverySettings;
-import io.github.dingtalkrobot.DingTalkRobotListener;
-import io.github.dingtalkrobot.RateLimit;
-import io.github.dingtalkrobot.RobotState;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,16 +10,20 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import io.github.dingtalkrobot.DeliverySettings;
 import io.github.dingtalkrobot.DingTalkException;
 import io.github.dingtalkrobot.DingTalkQueueFullException;
 import io.github.dingtalkrobot.DingTalkRateLimitedException;
 import io.github.dingtalkrobot.DingTalkResponse;
 import io.github.dingtalkrobot.DingTalkRobotClosedException;
+import io.github.dingtalkrobot.DingTalkRobotListener;
 import io.github.dingtalkrobot.DingTalkStoreUnavailableException;
-import io.github.dingtalkrobot.message.Message;
+import io.github.dingtalkrobot.RateLimit;
+import io.github.dingtalkrobot.RobotState;
 import io.github.dingtalkrobot.internal.webhook.RobotKeywords;
 import io.github.dingtalkrobot.internal.webhook.SecretRedactor;
 import io.github.dingtalkrobot.internal.webhook.WebhookClient;
+import io.github.dingtalkrobot.message.Message;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -228,12 +227,28 @@ public final class RobotDelivery {
 		}
 		// Empty unless the dispatcher ran out of time, or died
 		this.dispatcher.abandon();
-		// The callbacks already handed over still run; the futures given up on below
-		// complete on this thread, so that they are done when closing returns
+		// The futures of delivered messages complete on the callback threads: wait for
+		// them
+		// within the shutdown timeout; the futures given up on below complete on this
+		// thread, so that every future is done when closing returns
 		this.completions.shutdown();
+		awaitCompletions();
 		DeliveryQueue.Drained drained = this.queue.drain();
 		drained.inFlight().forEach((pending) -> this.failures.giveUp(pending, closed(true)));
 		drained.waiting().forEach((pending) -> this.failures.giveUp(pending, closed(false)));
+	}
+
+	private void awaitCompletions() {
+		long remainingNanos;
+		synchronized (this.lifecycleMonitor) {
+			remainingNanos = Math.max(0, this.closeDeadlineNanos - System.nanoTime());
+		}
+		try {
+			this.completions.awaitTermination(remainingNanos, TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private void startDispatcher() {

@@ -1,8 +1,5 @@
 package io.github.dingtalkrobot.internal.delivery;
 
-import io.github.dingtalkrobot.DingTalkRobotListener;
-import io.github.dingtalkrobot.SendOutcome;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,9 +9,11 @@ import io.github.dingtalkrobot.DingTalkMessageTooLargeException;
 import io.github.dingtalkrobot.DingTalkRateLimitedException;
 import io.github.dingtalkrobot.DingTalkResponse;
 import io.github.dingtalkrobot.DingTalkRobot;
-import io.github.dingtalkrobot.message.Message;
+import io.github.dingtalkrobot.DingTalkRobotListener;
+import io.github.dingtalkrobot.SendOutcome;
 import io.github.dingtalkrobot.internal.webhook.RobotKeywords;
 import io.github.dingtalkrobot.internal.webhook.SecretRedactor;
+import io.github.dingtalkrobot.message.Message;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

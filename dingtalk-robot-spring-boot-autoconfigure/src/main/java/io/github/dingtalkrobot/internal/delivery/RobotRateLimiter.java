@@ -1,13 +1,12 @@
 package io.github.dingtalkrobot.internal.delivery;
 
-import io.github.dingtalkrobot.RateLimit;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.dingtalkrobot.RateLimit;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,12 +1,11 @@
 package io.github.dingtalkrobot.internal.delivery;
 
-import io.github.dingtalkrobot.RetrySettings;
-
 import java.time.Duration;
 
 import io.github.dingtalkrobot.DingTalkApiException;
 import io.github.dingtalkrobot.DingTalkRateLimitedException;
 import io.github.dingtalkrobot.DingTalkTransportException;
+import io.github.dingtalkrobot.RetrySettings;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

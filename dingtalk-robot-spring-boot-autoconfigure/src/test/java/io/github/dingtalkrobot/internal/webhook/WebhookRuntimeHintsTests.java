@@ -2,10 +2,10 @@ package io.github.dingtalkrobot.internal.webhook;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.aot.AotServices;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
+import org.springframework.beans.factory.aot.AotServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 import io.github.dingtalkrobot.DingTalkRobots;
-import io.github.dingtalkrobot.autoconfigure.DingTalkQuota;
-import io.github.dingtalkrobot.autoconfigure.DingTalkRobotProperties;
 import io.github.dingtalkrobot.RateLimit;
 import io.github.dingtalkrobot.RobotState;
+import io.github.dingtalkrobot.autoconfigure.DingTalkQuota;
+import io.github.dingtalkrobot.autoconfigure.DingTalkRobotProperties;
 import io.github.dingtalkrobot.internal.webhook.RobotWebhook;
 import org.jspecify.annotations.Nullable;
 
