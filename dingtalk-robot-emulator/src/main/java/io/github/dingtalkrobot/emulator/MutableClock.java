@@ -10,10 +10,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.util.Assert;
 
 /**
- * A UTC clock that stands still until it is set or moved forward. Give the same clock to
- * a {@link DingTalkEmulator} and to the robots under test to check DingTalk's signature
- * window, its rate limit and its ten-minute throttle, or a robot's own retries, without
- * waiting: <pre class="code">
+ * A clock that stands still until it is set or moved forward, in UTC unless given a zone.
+ * Give the same clock to a {@link DingTalkEmulator} and to the robots under test to check
+ * DingTalk's signature window, its rate limit and its ten-minute throttle, or a robot's
+ * own retries, without waiting: <pre class="code">
  * MutableClock clock = new MutableClock(Instant.parse("2025-11-28T08:00:00Z"));
  * DingTalkEmulator emulator = DingTalkEmulator.builder().clock(clock).build().start();
  * DingTalkRobot robot = DingTalkRobot.builder("ops").webhook(...).clock(clock).build();
@@ -25,13 +25,30 @@ public final class MutableClock extends Clock {
 
 	private final AtomicReference<Instant> instant;
 
+	private final ZoneId zone;
+
 	/**
-	 * Create a clock that shows the given instant until it is changed.
+	 * Create a UTC clock that shows the given instant until it is changed.
 	 * @param start the instant the clock shows
 	 */
 	public MutableClock(Instant start) {
+		this(start, ZoneOffset.UTC);
+	}
+
+	/**
+	 * Create a clock in the given zone that shows the given instant until it is changed.
+	 * @param start the instant the clock shows
+	 * @param zone the clock's zone
+	 */
+	public MutableClock(Instant start, ZoneId zone) {
+		this(new AtomicReference<>(start), zone);
 		Assert.notNull(start, "'start' must not be null");
-		this.instant = new AtomicReference<>(start);
+	}
+
+	private MutableClock(AtomicReference<Instant> instant, ZoneId zone) {
+		Assert.notNull(zone, "'zone' must not be null");
+		this.instant = instant;
+		this.zone = zone;
 	}
 
 	/**
@@ -61,17 +78,22 @@ public final class MutableClock extends Clock {
 
 	@Override
 	public ZoneId getZone() {
-		return ZoneOffset.UTC;
+		return this.zone;
 	}
 
+	/**
+	 * Return this clock in another zone: setting or moving either moves both.
+	 * @param zone the zone
+	 * @return the clock in that zone
+	 */
 	@Override
 	public Clock withZone(ZoneId zone) {
-		throw new UnsupportedOperationException("MutableClock is always UTC");
+		return new MutableClock(this.instant, zone);
 	}
 
 	@Override
 	public String toString() {
-		return "MutableClock[now=" + instant() + "]";
+		return "MutableClock[now=" + instant() + ", zone=" + this.zone + "]";
 	}
 
 }

@@ -1,7 +1,10 @@
 package io.github.dingtalkrobot.emulator;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +43,16 @@ class MutableClockTests {
 	void clockCannotBeMovedBackwardByAdvancing() {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.clock.advance(Duration.ofSeconds(-1)))
 			.withMessageContaining("'duration'");
+	}
+
+	@Test
+	void clockInAnotherZoneMovesWithIt() {
+		MutableClock clock = new MutableClock(Instant.parse("2025-11-28T08:00:00Z"));
+		Clock shanghai = clock.withZone(ZoneId.of("Asia/Shanghai"));
+		clock.advance(Duration.ofHours(1));
+		assertThat(shanghai.getZone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+		assertThat(shanghai.instant()).isEqualTo(Instant.parse("2025-11-28T09:00:00Z"));
+		assertThat(clock.getZone()).isEqualTo(ZoneOffset.UTC);
 	}
 
 }

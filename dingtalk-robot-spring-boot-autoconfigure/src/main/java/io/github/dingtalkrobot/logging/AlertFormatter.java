@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
+import io.github.dingtalkrobot.internal.webhook.JsonBytes;
 import io.github.dingtalkrobot.message.MarkdownMessage;
 import io.github.dingtalkrobot.message.Message;
 import org.jspecify.annotations.Nullable;
@@ -81,7 +82,7 @@ final class AlertFormatter {
 		StringBuilder text = new StringBuilder(head);
 		IThrowableProxy throwable = event.getThrowableProxy();
 		if (throwable != null) {
-			text.append("\n\n").append(trace(throwable, MAX_TEXT_BYTES - jsonBytes(head) - jsonBytes("\n\n")));
+			text.append("\n\n").append(trace(throwable, MAX_TEXT_BYTES - JsonBytes.of(head) - JsonBytes.of("\n\n")));
 		}
 		return Message.markdown(title(event, ""), text.toString());
 	}
@@ -147,9 +148,9 @@ final class AlertFormatter {
 		}
 		// Even the exception heads alone are too long: keep those that fit
 		StringBuilder trace = new StringBuilder();
-		int remaining = budget - jsonBytes(LINE_BREAK + TRACE_CUT);
+		int remaining = budget - JsonBytes.of(LINE_BREAK + TRACE_CUT);
 		for (String line : lines) {
-			int bytes = jsonBytes(line + LINE_BREAK);
+			int bytes = JsonBytes.of(line + LINE_BREAK);
 			if (bytes > remaining) {
 				break;
 			}
@@ -202,14 +203,14 @@ final class AlertFormatter {
 	}
 
 	private static String cut(String text, int maxBytes) {
-		if (jsonBytes(text) <= maxBytes) {
+		if (JsonBytes.of(text) <= maxBytes) {
 			return text;
 		}
 		StringBuilder cut = new StringBuilder();
-		int bytes = jsonBytes(" ...");
+		int bytes = JsonBytes.of(" ...");
 		for (int i = 0; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
 			String codePoint = new String(Character.toChars(text.codePointAt(i)));
-			bytes += jsonBytes(codePoint);
+			bytes += JsonBytes.of(codePoint);
 			if (bytes > maxBytes) {
 				break;
 			}
@@ -221,38 +222,7 @@ final class AlertFormatter {
 	private static int jsonBytes(List<String> lines) {
 		int bytes = 0;
 		for (String line : lines) {
-			bytes += jsonBytes(line) + jsonBytes(LINE_BREAK);
-		}
-		return bytes;
-	}
-
-	/**
-	 * Return how many bytes the text takes in a UTF-8 JSON string, escapes included.
-	 */
-	static int jsonBytes(String text) {
-		int bytes = 0;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t' || c == '\b' || c == '\f') {
-				bytes += 2;
-			}
-			else if (c < 0x20) {
-				bytes += 6;
-			}
-			else if (c < 0x80) {
-				bytes += 1;
-			}
-			else if (c < 0x800) {
-				bytes += 2;
-			}
-			else if (Character.isHighSurrogate(c)) {
-				bytes += 4;
-				i++;
-			}
-			else {
-				// Jackson writes U+2028 and U+2029 as they are; other characters too
-				bytes += 3;
-			}
+			bytes += JsonBytes.of(line) + JsonBytes.of(LINE_BREAK);
 		}
 		return bytes;
 	}

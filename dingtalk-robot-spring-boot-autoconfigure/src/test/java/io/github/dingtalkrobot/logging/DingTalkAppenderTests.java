@@ -14,6 +14,7 @@ import io.github.dingtalkrobot.DeliverySettings;
 import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.emulator.DingTalkEmulator;
 import io.github.dingtalkrobot.emulator.EmulatedRobot;
+import io.github.dingtalkrobot.emulator.MutableClock;
 import io.github.dingtalkrobot.emulator.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +33,7 @@ class DingTalkAppenderTests {
 
 	private static final Instant NOW = Instant.parse("2026-12-01T04:00:00Z");
 
-	private final AdjustableClock clock = new AdjustableClock(NOW, ZoneId.of("Asia/Shanghai"));
+	private final MutableClock clock = new MutableClock(NOW, ZoneId.of("Asia/Shanghai"));
 
 	private final DingTalkEmulator emulator = DingTalkEmulator.builder().clock(this.clock).build().start();
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.github.dingtalkrobot.internal.webhook.JsonBytes;
 import io.github.dingtalkrobot.message.At;
 import io.github.dingtalkrobot.message.MarkdownMessage;
 import io.github.dingtalkrobot.message.Message;
@@ -66,14 +67,14 @@ final class MessageCoalescer {
 		if (!this.enabled || !isMergeable(first)) {
 			return 1;
 		}
-		long bytes = ENVELOPE_BYTES + jsonBytes(titleOf(first.message())) + MORE_BYTES + partBytes(first.message());
+		long bytes = ENVELOPE_BYTES + JsonBytes.of(titleOf(first.message())) + MORE_BYTES + partBytes(first.message());
 		int count = 1;
 		while (messages.hasNext()) {
 			Pending next = messages.next();
 			if (!isMergeable(next)) {
 				break;
 			}
-			bytes += jsonBytes(PARAGRAPH_SEPARATOR) + partBytes(next.message());
+			bytes += JsonBytes.of(PARAGRAPH_SEPARATOR) + partBytes(next.message());
 			if (bytes > this.maxBodyBytes) {
 				break;
 			}
@@ -114,12 +115,12 @@ final class MessageCoalescer {
 
 	private static long partBytes(Message message) {
 		At at = mentions(message);
-		long bytes = jsonBytes(paragraph(message));
+		long bytes = JsonBytes.of(paragraph(message));
 		for (String name : at.mobiles()) {
-			bytes += jsonBytes(name) + MENTION_OVERHEAD_BYTES;
+			bytes += JsonBytes.of(name) + MENTION_OVERHEAD_BYTES;
 		}
 		for (String name : at.userIds()) {
-			bytes += jsonBytes(name) + MENTION_OVERHEAD_BYTES;
+			bytes += JsonBytes.of(name) + MENTION_OVERHEAD_BYTES;
 		}
 		return bytes;
 	}
@@ -142,36 +143,6 @@ final class MessageCoalescer {
 
 	private static At mentions(Message message) {
 		return (message instanceof MarkdownMessage markdown) ? markdown.at() : ((TextMessage) message).at();
-	}
-
-	/**
-	 * Return the length of a string in a JSON body as Jackson writes it by default:
-	 * UTF-8, with quotes, backslashes and control characters escaped.
-	 * @param text the string
-	 * @return its length in bytes, without the enclosing quotes
-	 */
-	static int jsonBytes(String text) {
-		int bytes = 0;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t' || c == '\b' || c == '\f') {
-				bytes += 2;
-			}
-			else if (c < 0x20) {
-				bytes += 6;
-			}
-			else if (c < 0x80) {
-				bytes += 1;
-			}
-			else if (c < 0x800 || Character.isSurrogate(c)) {
-				// A surrogate pair is 4 bytes, 2 for each half
-				bytes += 2;
-			}
-			else {
-				bytes += 3;
-			}
-		}
-		return bytes;
 	}
 
 }

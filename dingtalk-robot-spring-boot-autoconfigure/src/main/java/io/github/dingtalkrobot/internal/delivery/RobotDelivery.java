@@ -20,6 +20,7 @@ import io.github.dingtalkrobot.DingTalkRobotListener;
 import io.github.dingtalkrobot.DingTalkStoreUnavailableException;
 import io.github.dingtalkrobot.RateLimit;
 import io.github.dingtalkrobot.RobotState;
+import io.github.dingtalkrobot.internal.webhook.JsonBytes;
 import io.github.dingtalkrobot.internal.webhook.RobotKeywords;
 import io.github.dingtalkrobot.internal.webhook.SecretRedactor;
 import io.github.dingtalkrobot.internal.webhook.WebhookClient;
@@ -117,7 +118,7 @@ public final class RobotDelivery {
 		this.queue = new DeliveryQueue(settings.queueCapacity());
 		this.failures = new FailureReporter(robotName, clock, allListeners, this.outcomes, redactor);
 		MessageCoalescer coalescer = new MessageCoalescer(settings.coalesce(),
-				WebhookClient.MAX_BODY_BYTES - MessageCoalescer.jsonBytes(keywords.markdownAddition()));
+				WebhookClient.MAX_BODY_BYTES - JsonBytes.of(keywords.markdownAddition()));
 		this.dispatcher = new Dispatcher(robotName, this.queue, this.limiter, coalescer, this.sender, allListeners,
 				this.failures);
 		// As many threads as callbacks that block at once: with a fixed number, a

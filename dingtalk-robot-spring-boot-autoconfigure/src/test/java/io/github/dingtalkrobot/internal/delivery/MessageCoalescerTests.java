@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import io.github.dingtalkrobot.internal.webhook.JsonBytes;
 import io.github.dingtalkrobot.message.At;
 import io.github.dingtalkrobot.message.MarkdownMessage;
 import io.github.dingtalkrobot.message.Message;
@@ -84,12 +85,12 @@ class MessageCoalescerTests {
 
 	@Test
 	void jsonBytesCountUtf8AndEscapes() {
-		assertThat(MessageCoalescer.jsonBytes("ab")).isEqualTo(2);
-		assertThat(MessageCoalescer.jsonBytes("é")).isEqualTo(2);
-		assertThat(MessageCoalescer.jsonBytes("告")).isEqualTo(3);
-		assertThat(MessageCoalescer.jsonBytes("😀")).isEqualTo(4);
-		assertThat(MessageCoalescer.jsonBytes("\"\\\n\t")).isEqualTo(8);
-		assertThat(MessageCoalescer.jsonBytes("\u0001")).isEqualTo(6);
+		assertThat(JsonBytes.of("ab")).isEqualTo(2);
+		assertThat(JsonBytes.of("é")).isEqualTo(2);
+		assertThat(JsonBytes.of("告")).isEqualTo(3);
+		assertThat(JsonBytes.of("😀")).isEqualTo(4);
+		assertThat(JsonBytes.of("\"\\\n\t")).isEqualTo(8);
+		assertThat(JsonBytes.of("\u0001")).isEqualTo(6);
 	}
 
 	private static List<Pending> pending(Message... messages) {
