@@ -1,65 +1,75 @@
 package io.github.dingtalkrobot.internal.webhook;
 
-import java.io.IOException;
-import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
-import java.net.Proxy;
+import java.net.ProxySelector;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpMethod;
-import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
- * The request factory of a robot that sets its own timeouts or proxy. It sends each
- * request from the calling thread over the JDK's {@link HttpURLConnection}, as DingTalk's
- * official SDK does, with the headers and the body in one write. Spring's
- * {@code SimpleClientHttpRequestFactory} streams the body after the headers, which costs
- * a delayed-ACK wait per message on a connection that uses Nagle's algorithm, and its
- * {@code JdkClientHttpRequestFactory} hands every request to other threads (one started
- * per request body when its {@code HttpClient} has no executor), which costs most on a
- * busy machine. A robot's message is small and already bounded in size, so buffering it
- * costs nothing. Connections are kept alive and shared by the JDK.
+ * Makes the request factory of a robot that sets its own timeouts or proxy: the JDK
+ * {@link HttpClient} carrying them, with an executor. Without one, Spring's
+ * {@link JdkClientHttpRequestFactory} starts a new thread for every request body. The JDK
+ * client never sends a POST again by itself after a connection failed, unlike
+ * {@code HttpURLConnection}, which repeats it once unless told otherwise for the whole
+ * JVM: a robot's message must not reach a group twice behind its back. A robot that sets
+ * none keeps the request factory of its {@code RestClient.Builder}, so that Spring Boot's
+ * HTTP client settings apply. Internal: public only so that
+ * {@code io.github.dingtalkrobot} can use it.
  *
  * @since 0.1.0
  */
-public final class RobotRequestFactory implements ClientHttpRequestFactory {
+public final class RobotRequestFactory {
 
-	private final int connectTimeoutMillis;
+	private static final Duration IDLE_THREAD_KEEP_ALIVE = Duration.ofSeconds(60);
 
-	private final int readTimeoutMillis;
+	// One pool for every robot: its threads hand request bodies and answers over, and end
+	// when idle
+	private static final ExecutorService executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE,
+			IDLE_THREAD_KEEP_ALIVE.toSeconds(), TimeUnit.SECONDS, new SynchronousQueue<>(), new HttpThreadFactory());
 
-	private final Proxy proxy;
-
-	private RobotRequestFactory(@Nullable Duration connectTimeout, @Nullable Duration readTimeout,
-			@Nullable URI proxy) {
-		this.connectTimeoutMillis = millis(connectTimeout);
-		this.readTimeoutMillis = millis(readTimeout);
-		this.proxy = (proxy != null) ? new Proxy(Proxy.Type.HTTP,
-				InetSocketAddress.createUnresolved(proxy.getHost(), (proxy.getPort() != -1) ? proxy.getPort() : 80))
-				: Proxy.NO_PROXY;
+	private RobotRequestFactory() {
 	}
 
 	/**
-	 * Create the request factory of a robot.
-	 * @param connectTimeout the robot's connect timeout, or {@code null} for none
-	 * @param readTimeout the robot's read timeout, or {@code null} for none
-	 * @param proxy the robot's proxy as {@code http://host:port}, or {@code null} to
-	 * connect directly
-	 * @return the request factory, or {@code null} if none of the three is set, meaning
-	 * that the robot keeps the request factory of its {@code RestClient.Builder}
+	 * Return a request factory with the given timeouts and proxy.
+	 * @param connectTimeout the connect timeout, or {@code null} for the HTTP client's
+	 * @param readTimeout the read timeout, or {@code null} for the HTTP client's
+	 * @param proxy the HTTP proxy ({@code http://host:port}) to send through, or
+	 * {@code null} to connect directly
+	 * @return the request factory, or {@code null} when nothing is set and the builder's
+	 * request factory should be kept
 	 */
 	public static @Nullable ClientHttpRequestFactory create(@Nullable Duration connectTimeout,
 			@Nullable Duration readTimeout, @Nullable URI proxy) {
 		if (connectTimeout == null && readTimeout == null && proxy == null) {
 			return null;
 		}
-		return new RobotRequestFactory(connectTimeout, readTimeout, proxy);
+		HttpClient.Builder httpClient = HttpClient.newBuilder().executor(executor);
+		if (connectTimeout != null) {
+			httpClient.connectTimeout(connectTimeout);
+		}
+		if (proxy != null) {
+			httpClient.proxy(ProxySelector.of(InetSocketAddress.createUnresolved(proxy.getHost(), proxy.getPort())));
+		}
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient.build(), executor);
+		if (readTimeout != null) {
+			requestFactory.setReadTimeout(readTimeout);
+		}
+		return requestFactory;
 	}
 
 	/**
@@ -94,25 +104,17 @@ public final class RobotRequestFactory implements ClientHttpRequestFactory {
 		return proxy;
 	}
 
-	@Override
-	public ClientHttpRequest createRequest(URI uri, HttpMethod httpMethod) throws IOException {
-		HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(this.proxy);
-		connection.setConnectTimeout(this.connectTimeoutMillis);
-		connection.setReadTimeout(this.readTimeoutMillis);
-		connection.setInstanceFollowRedirects(false);
-		connection.setRequestMethod(httpMethod.name());
-		return new UrlConnectionRequest(connection, uri, httpMethod);
-	}
+	private static final class HttpThreadFactory implements ThreadFactory {
 
-	private static int millis(@Nullable Duration timeout) {
-		// Zero means no timeout to HttpURLConnection
-		return (timeout != null) ? (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()) : 0;
-	}
+		private final AtomicInteger count = new AtomicInteger();
 
-	@Override
-	public String toString() {
-		return "RobotRequestFactory[connectTimeout=" + this.connectTimeoutMillis + "ms, readTimeout="
-				+ this.readTimeoutMillis + "ms, proxy=" + (this.proxy != Proxy.NO_PROXY) + "]";
+		@Override
+		public Thread newThread(Runnable runnable) {
+			Thread thread = new Thread(runnable, "dingtalk-http-" + this.count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		}
+
 	}
 
 }

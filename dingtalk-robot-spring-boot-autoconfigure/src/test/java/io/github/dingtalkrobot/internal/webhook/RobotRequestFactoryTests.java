@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -96,7 +96,15 @@ class RobotRequestFactoryTests {
 		RestClient restClient = restClient(null, Duration.ofMillis(200));
 		assertThatExceptionOfType(ResourceAccessException.class)
 			.isThrownBy(() -> restClient.post().uri(uri("/hang")).body(BODY).retrieve().toBodilessEntity())
-			.withRootCauseInstanceOf(SocketTimeoutException.class);
+			.withRootCauseInstanceOf(HttpTimeoutException.class);
+	}
+
+	@Test
+	void postWhoseConnectionDroppedIsNotSentAgain() {
+		RestClient restClient = restClient(Duration.ofSeconds(5), Duration.ofSeconds(5));
+		assertThatExceptionOfType(ResourceAccessException.class)
+			.isThrownBy(() -> restClient.post().uri(uri("/drop")).body(BODY).retrieve().toBodilessEntity());
+		assertThat(this.requests).containsExactly("POST /drop " + BODY);
 	}
 
 	@Test
@@ -133,6 +141,10 @@ class RobotRequestFactoryTests {
 			this.requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " " + body);
 			this.clientPorts.add(exchange.getRemoteAddress().getPort());
 			String path = exchange.getRequestURI().getPath();
+			if (path.equals("/drop")) {
+				// Closing the exchange without an answer drops the connection
+				return;
+			}
 			if (path.equals("/hang")) {
 				awaitRelease();
 			}
