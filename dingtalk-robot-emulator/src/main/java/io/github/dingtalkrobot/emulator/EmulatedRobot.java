@@ -228,7 +228,7 @@ public final class EmulatedRobot {
 			EmulatorResponse response = (fault != null && fault.replacement() != null) ? fault.replacement()
 					: answer(request, message, now);
 			if (fault != null) {
-				response = response.delayedBy(fault.delay());
+				response = response.heldBy(fault);
 			}
 			RecordedRequest recorded = new RecordedRequest(this.emulator.nextSequence(), this.name, now, request,
 					message, response, (fault != null) ? fault.kind() : null);
