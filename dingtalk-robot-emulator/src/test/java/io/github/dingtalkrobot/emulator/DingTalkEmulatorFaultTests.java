@@ -131,6 +131,10 @@ class DingTalkEmulatorFaultTests {
 			assertThat(send().body()).isEqualTo("<html>login</html>");
 		}
 		assertThat(this.robot.receivedMessages()).isEmpty();
+		this.robot.failNext(Integer.MAX_VALUE).withDroppedConnection();
+		assertThat(this.robot.pendingFaults()).isEqualTo(Integer.MAX_VALUE);
+		this.robot.reset();
+		assertThat(send().errcode()).isZero();
 	}
 
 	@Test
