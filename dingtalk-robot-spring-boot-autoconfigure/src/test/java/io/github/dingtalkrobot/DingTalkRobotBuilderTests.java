@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.dingtalkrobot.emulator.DingTalkEmulator;
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
+import io.github.dingtalkrobot.emulator.RecordedRequest;
 import io.github.dingtalkrobot.message.Message;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -28,8 +30,10 @@ class DingTalkRobotBuilderTests {
 
 	private static final String SECRET = "SECbuilder0123456789secret";
 
-	@RegisterExtension
-	final LoopbackServer server = new LoopbackServer();
+	@AutoClose
+	final DingTalkEmulator emulator = DingTalkEmulator.builder().build().start();
+
+	private final EmulatedRobot dingtalk = this.emulator.registerRobot("ops", TOKEN);
 
 	@Test
 	void robotWithoutWebhookOrAccessTokenIsRefused() {
@@ -41,22 +45,21 @@ class DingTalkRobotBuilderTests {
 	@Test
 	void robotWithWebhookAndAccessTokenIsRefused() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(
-					() -> DingTalkRobot.builder("ops").webhook(this.server.webhook(TOKEN)).accessToken(TOKEN).build())
+			.isThrownBy(() -> DingTalkRobot.builder("ops").webhook(this.dingtalk.webhook()).accessToken(TOKEN).build())
 			.withMessage("Only one of 'webhook' and 'accessToken' may be set");
 	}
 
 	@Test
 	void robotWithBlankNameIsRefused() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> DingTalkRobot.builder(" ").webhook(this.server.webhook(TOKEN)).build())
+			.isThrownBy(() -> DingTalkRobot.builder(" ").webhook(this.dingtalk.webhook()).build())
 			.withMessage("'name' must not be blank");
 	}
 
 	@Test
 	void nameThatIsNotLowerCaseLettersDigitsAndHyphensIsRefused() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> DingTalkRobot.builder("Ops Alerts!").webhook(this.server.webhook(TOKEN)).build())
+			.isThrownBy(() -> DingTalkRobot.builder("Ops Alerts!").webhook(this.dingtalk.webhook()).build())
 			.withMessageStartingWith("'name' must be lower-case letters, digits and hyphens");
 	}
 
@@ -94,7 +97,7 @@ class DingTalkRobotBuilderTests {
 	@Test
 	void wholeWebhookGivenAsAccessTokenIsRefusedWithoutRepeatingIt() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> DingTalkRobot.builder("ops").accessToken(this.server.webhook(TOKEN)).build())
+			.isThrownBy(() -> DingTalkRobot.builder("ops").accessToken(this.dingtalk.webhook()).build())
 			.withMessageContaining("'accessToken' must be the token only")
 			.withMessageNotContaining(TOKEN);
 	}
@@ -109,8 +112,7 @@ class DingTalkRobotBuilderTests {
 	@Test
 	void blankKeywordIsRefused() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(
-					() -> DingTalkRobot.builder("ops").webhook(this.server.webhook(TOKEN)).keywords("告警", " ").build())
+			.isThrownBy(() -> DingTalkRobot.builder("ops").webhook(this.dingtalk.webhook()).keywords("告警", " ").build())
 			.withMessageContaining("'keywords'");
 	}
 
@@ -118,7 +120,7 @@ class DingTalkRobotBuilderTests {
 	void nonPositiveTimeoutIsRefused() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> DingTalkRobot.builder("ops")
-				.webhook(this.server.webhook(TOKEN))
+				.webhook(this.dingtalk.webhook())
 				.connectTimeout(Duration.ZERO)
 				.build())
 			.withMessage("'connectTimeout' must be positive");
@@ -130,7 +132,7 @@ class DingTalkRobotBuilderTests {
 				"http://proxy.example:3128/path")) {
 			assertThatIllegalArgumentException()
 				.isThrownBy(() -> DingTalkRobot.builder("ops")
-					.webhook(this.server.webhook(TOKEN))
+					.webhook(this.dingtalk.webhook())
 					.proxy(URI.create(proxy))
 					.build())
 				.as(proxy)
@@ -164,7 +166,7 @@ class DingTalkRobotBuilderTests {
 	@Test
 	void toStringShowsNameAndRedactedWebhookOnly() {
 		DingTalkRobot robot = DingTalkRobot.builder("ops")
-			.webhook(this.server.webhook(TOKEN))
+			.webhook(this.dingtalk.webhook())
 			.secret(SECRET)
 			.keywords("告警")
 			.build();
@@ -174,33 +176,33 @@ class DingTalkRobotBuilderTests {
 	@Test
 	void messageWithoutKeywordGetsTheFirstKeyword() {
 		DingTalkRobot robot = DingTalkRobot.builder("ops")
-			.webhook(this.server.webhook(TOKEN))
+			.webhook(this.dingtalk.webhook())
 			.keywords(List.of("告警", "alert"))
 			.build();
 		robot.sendText("disk full");
-		assertThat(this.server.onlyRequest().bodyText()).contains("\"content\":\"disk full\\n告警\"");
+		assertThat(onlyRequest().body()).contains("\"content\":\"disk full\\n告警\"");
 	}
 
 	@Test
 	void messageWithAnyKeywordIsSentAsItIs() {
 		DingTalkRobot robot = DingTalkRobot.builder("ops")
-			.webhook(this.server.webhook(TOKEN))
+			.webhook(this.dingtalk.webhook())
 			.keywords("告警", "alert")
 			.build();
 		robot.sendText("alert: disk full");
-		assertThat(this.server.onlyRequest().bodyText()).contains("\"content\":\"alert: disk full\"");
+		assertThat(onlyRequest().body()).contains("\"content\":\"alert: disk full\"");
 	}
 
 	@Test
 	void disabledRobotLogsInsteadOfSending(CapturedOutput output) {
 		DingTalkRobot robot = DingTalkRobot.builder("ops")
-			.webhook(this.server.webhook(TOKEN))
+			.webhook(this.dingtalk.webhook())
 			.secret(SECRET)
 			.enabled(false)
 			.build();
 		DingTalkResponse response = robot.send(Message.markdown("Deployed", "All checks green"));
 		assertThat(response.errcode()).isZero();
-		assertThat(this.server.requests()).isEmpty();
+		assertThat(this.dingtalk.requests()).isEmpty();
 		assertThat(output).contains("INFO", "'ops' is disabled", "All checks green").doesNotContain(TOKEN, SECRET);
 	}
 
@@ -208,20 +210,16 @@ class DingTalkRobotBuilderTests {
 	void callersRestClientBuilderIsLeftUntouched() {
 		RestClient.Builder builder = RestClient.builder();
 		DingTalkRobot.builder("ops")
-			.webhook(this.server.webhook(TOKEN))
+			.webhook(this.dingtalk.webhook())
 			.restClientBuilder(builder)
 			.readTimeout(Duration.ofSeconds(5))
 			.build();
 		// The robot's size limit and request factory went to its own copy only
 		String large = "a".repeat(30000);
-		String answer = builder.build()
-			.post()
-			.uri(this.server.webhook(TOKEN))
-			.body(large)
-			.retrieve()
-			.body(String.class);
-		assertThat(answer).isEqualTo(LoopbackServer.OK);
-		assertThat(this.server.onlyRequest().body()).hasSize(30000);
+		String answer = builder.build().post().uri(this.dingtalk.webhook()).body(large).retrieve().body(String.class);
+		assertThat(answer).contains("\"errcode\"");
+		assertThat(this.dingtalk.requests()).singleElement()
+			.satisfies((request) -> assertThat(request.body()).hasSize(30000));
 	}
 
 	@Test
@@ -230,12 +228,13 @@ class DingTalkRobotBuilderTests {
 			request.getHeaders().add("X-Trace", "on");
 			return execution.execute(request, body);
 		});
-		DingTalkRobot.builder("ops")
-			.webhook(this.server.webhook(TOKEN))
-			.restClientBuilder(builder)
-			.build()
-			.sendText("hi");
-		assertThat(this.server.onlyRequest().headers()).containsEntry("X-Trace", "on");
+		DingTalkRobot.builder("ops").webhook(this.dingtalk.webhook()).restClientBuilder(builder).build().sendText("hi");
+		assertThat(onlyRequest().headers()).containsEntry("X-Trace", "on");
+	}
+
+	private RecordedRequest onlyRequest() {
+		assertThat(this.dingtalk.requests()).hasSize(1);
+		return this.dingtalk.requests().get(0);
 	}
 
 }

@@ -14,12 +14,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
 import io.github.dingtalkrobot.emulator.WebhookClient;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -47,13 +49,16 @@ class DingTalkRobotFailureTests {
 
 	private static final String SIGN = WebhookClient.sign(SECRET, NOW);
 
-	@RegisterExtension
-	final LoopbackServer server = new LoopbackServer();
+	@AutoClose
+	final DingTalkEmulator emulator = DingTalkEmulator.builder().build().start();
+
+	private final EmulatedRobot dingtalk = this.emulator.registerRobot("ops", TOKEN);
 
 	@ParameterizedTest(name = "errcode {0}")
 	@CsvSource({ "310000, false", "300001, false", "460101, false", "-1, true" })
 	void nonZeroErrcodeThrowsApiException(int errcode, boolean retryable, CapturedOutput output) {
-		this.server.answer(200, "application/json", "{\"errcode\":" + errcode + ",\"errmsg\":\"refused\"}");
+		this.dingtalk.failNext(1)
+			.withBody(200, "application/json", "{\"errcode\":" + errcode + ",\"errmsg\":\"refused\"}");
 		DingTalkApiException ex = catchThrowableOfType(DingTalkApiException.class, this::send);
 		assertThat(ex).isExactlyInstanceOf(DingTalkApiException.class);
 		assertThat(ex.robotName()).isEqualTo("ops");
@@ -69,8 +74,9 @@ class DingTalkRobotFailureTests {
 	@CsvSource({ "130101", "410100" })
 	void rateLimitErrcodeThrowsRateLimitedExceptionToRetryLater(int errcode, CapturedOutput output) {
 		// A real throttled answer carried these extra fields, which must not matter
-		this.server.answer(200, "application/json", "{\"errcode\":" + errcode
-				+ ",\"errmsg\":\"send too fast\",\"status\":1111,\"wait\":5,\"punish\":\"deny\"}");
+		this.dingtalk.failNext(1)
+			.withBody(200, "application/json", "{\"errcode\":" + errcode
+					+ ",\"errmsg\":\"send too fast\",\"status\":1111,\"wait\":5,\"punish\":\"deny\"}");
 		DingTalkRateLimitedException ex = catchThrowableOfType(DingTalkRateLimitedException.class, this::send);
 		assertThat(ex.errorCode()).isEqualTo(errcode);
 		assertThat(ex.isRetryable()).isFalse();
@@ -80,8 +86,8 @@ class DingTalkRobotFailureTests {
 
 	@Test
 	void errmsgEchoingTheTokenIsRedacted(CapturedOutput output) {
-		this.server.answer(200, "application/json",
-				"{\"errcode\":300001,\"errmsg\":\"token is not exist: " + TOKEN + "\"}");
+		this.dingtalk.failNext(1)
+			.withBody(200, "application/json", "{\"errcode\":300001,\"errmsg\":\"token is not exist: " + TOKEN + "\"}");
 		DingTalkApiException ex = catchThrowableOfType(DingTalkApiException.class, this::send);
 		assertThat(ex.errorMessage()).isEqualTo("token is not exist: ******");
 		assertNoSecrets(ex, output);
@@ -89,13 +95,14 @@ class DingTalkRobotFailureTests {
 
 	@Test
 	void unknownResponseFieldsAreIgnoredOnSuccess() {
-		this.server.answer(200, "application/json;charset=UTF-8", "{\"errmsg\":\"ok\",\"errcode\":0,\"extra\":[1]}");
+		this.dingtalk.failNext(1)
+			.withBody(200, "application/json;charset=UTF-8", "{\"errmsg\":\"ok\",\"errcode\":0,\"extra\":[1]}");
 		assertThat(send()).isEqualTo(new DingTalkResponse(0, "ok"));
 	}
 
 	@Test
 	void serverErrorThrowsRetryableTransportException(CapturedOutput output) {
-		this.server.answer(500, "text/plain", "oops");
+		this.dingtalk.failNext(1).withBody(500, "text/plain", "oops");
 		DingTalkTransportException ex = catchThrowableOfType(DingTalkTransportException.class, this::send);
 		assertThat(ex.statusCode()).hasValue(500);
 		assertThat(ex.isRetryable()).isTrue();
@@ -106,7 +113,7 @@ class DingTalkRobotFailureTests {
 
 	@Test
 	void clientErrorThrowsTransportExceptionThatIsNotRetryable(CapturedOutput output) {
-		this.server.answer(404, "text/html", "<html>not found</html>");
+		this.dingtalk.failNext(1).withBody(404, "text/html", "<html>not found</html>");
 		DingTalkTransportException ex = catchThrowableOfType(DingTalkTransportException.class, this::send);
 		assertThat(ex.statusCode()).hasValue(404);
 		assertThat(ex.isRetryable()).isFalse();
@@ -115,7 +122,7 @@ class DingTalkRobotFailureTests {
 
 	@Test
 	void htmlPageWithOkStatusThrowsTransportException(CapturedOutput output) {
-		this.server.answer(200, "text/html", "<html><body>Gateway login</body></html>");
+		this.dingtalk.failNext(1).withBody(200, "text/html", "<html><body>Gateway login</body></html>");
 		DingTalkTransportException ex = catchThrowableOfType(DingTalkTransportException.class, this::send);
 		assertThat(ex.statusCode()).hasValue(200);
 		assertThat(ex.isRetryable()).isFalse();
@@ -126,7 +133,7 @@ class DingTalkRobotFailureTests {
 
 	@Test
 	void emptyBodyThrowsTransportException(CapturedOutput output) {
-		this.server.answer(200, "application/json", "");
+		this.dingtalk.failNext(1).withBody(200, "application/json", "");
 		DingTalkTransportException ex = catchThrowableOfType(DingTalkTransportException.class, this::send);
 		assertThat(ex.statusCode()).hasValue(200);
 		assertThat(ex.isRetryable()).isFalse();
@@ -135,7 +142,7 @@ class DingTalkRobotFailureTests {
 
 	@Test
 	void jsonWithoutErrcodeThrowsTransportException(CapturedOutput output) {
-		this.server.answer(200, "application/json", "{\"errmsg\":\"ok\"}");
+		this.dingtalk.failNext(1).withBody(200, "application/json", "{\"errmsg\":\"ok\"}");
 		DingTalkTransportException ex = catchThrowableOfType(DingTalkTransportException.class, this::send);
 		assertThat(ex.statusCode()).hasValue(200);
 		assertNoSecrets(ex, output);
@@ -143,7 +150,7 @@ class DingTalkRobotFailureTests {
 
 	@Test
 	void malformedJsonThrowsTransportException(CapturedOutput output) {
-		this.server.answer(200, "application/json", "{\"errcode\":");
+		this.dingtalk.failNext(1).withBody(200, "application/json", "{\"errcode\":");
 		DingTalkTransportException ex = catchThrowableOfType(DingTalkTransportException.class, this::send);
 		assertThat(ex.statusCode()).hasValue(200);
 		assertNoSecrets(ex, output);
@@ -168,19 +175,20 @@ class DingTalkRobotFailureTests {
 
 	@Test
 	void readTimeoutThrowsTransportExceptionThatMayHaveBeenDelivered(CapturedOutput output) {
-		CountDownLatch release = this.server.answerOnlyWhenReleased();
-		DingTalkRobot robot = robot().webhook(this.server.webhook(TOKEN)).readTimeout(Duration.ofMillis(300)).build();
+		CompletableFuture<Void> release = new CompletableFuture<>();
+		this.dingtalk.failNext(1).withAnswerHeldUntil(release);
+		DingTalkRobot robot = robot().webhook(this.dingtalk.webhook()).readTimeout(Duration.ofMillis(300)).build();
 		try {
 			DingTalkTransportException ex = catchThrowableOfType(DingTalkTransportException.class,
 					() -> robot.sendText("hello"));
 			assertThat(ex.statusCode()).isEmpty();
 			assertThat(ex.isRetryable()).isFalse();
 			assertThat(ex.mayHaveBeenDelivered()).isTrue();
-			assertThat(this.server.requests()).hasSize(1);
+			assertThat(this.dingtalk.requests()).hasSize(1);
 			assertNoSecrets(ex, output);
 		}
 		finally {
-			release.countDown();
+			release.complete(null);
 		}
 	}
 
@@ -189,24 +197,24 @@ class DingTalkRobotFailureTests {
 		// 7,000 characters, but 21,000 bytes in UTF-8
 		String text = "告".repeat(7000);
 		DingTalkMessageTooLargeException ex = catchThrowableOfType(DingTalkMessageTooLargeException.class,
-				() -> robot().webhook(this.server.webhook(TOKEN)).build().sendText(text));
+				() -> robot().webhook(this.dingtalk.webhook()).build().sendText(text));
 		assertThat(ex.size()).isGreaterThan(21000);
 		assertThat(ex.limit()).isEqualTo(20000);
-		assertThat(this.server.requests()).isEmpty();
+		assertThat(this.dingtalk.requests()).isEmpty();
 		assertNoSecrets(ex, output);
 	}
 
 	@Test
 	void messageJustUnderTheLimitIsSent() {
-		assertThat(robot().webhook(this.server.webhook(TOKEN)).build().sendText("a".repeat(19900)).errcode()).isZero();
-		assertThat(this.server.requests()).hasSize(1);
+		assertThat(robot().webhook(this.dingtalk.webhook()).build().sendText("a".repeat(19900)).errcode()).isZero();
+		assertThat(this.dingtalk.requests()).hasSize(1);
 	}
 
 	@Test
 	@SuppressWarnings("removal") // the only way to set converters on both Spring 6.2 and
 									// 7.0
 	void noSpringOrJacksonExceptionEscapesWhenTheJsonEngineIsMissing() {
-		DingTalkRobot robot = robot().webhook(this.server.webhook(TOKEN))
+		DingTalkRobot robot = robot().webhook(this.dingtalk.webhook())
 			.restClientBuilder(RestClient.builder()
 				.messageConverters((converters) -> converters
 					.removeIf((converter) -> !(converter instanceof StringHttpMessageConverter))))
@@ -215,7 +223,7 @@ class DingTalkRobotFailureTests {
 	}
 
 	private DingTalkResponse send() {
-		return robot().webhook(this.server.webhook(TOKEN)).build().sendText("hello");
+		return robot().webhook(this.dingtalk.webhook()).build().sendText("hello");
 	}
 
 	// One exchange each: how failures are retried is for the delivery tests

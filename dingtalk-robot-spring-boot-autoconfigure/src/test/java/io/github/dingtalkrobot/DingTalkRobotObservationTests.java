@@ -1,5 +1,6 @@
 package io.github.dingtalkrobot;
 
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.web.client.RestClient;
@@ -18,9 +19,9 @@ class DingTalkRobotObservationTests {
 	@Test
 	void observationsOfRequestsHaveTheTokenAndSignatureMasked() throws Exception {
 		RecordedObservations observations = new RecordedObservations();
-		try (LoopbackServer server = new LoopbackServer()) {
+		try (DingTalkEmulator emulator = DingTalkEmulator.builder().build().start()) {
 			DingTalkRobot.builder("ops")
-				.webhook(server.webhook(TOKEN))
+				.webhook(emulator.registerRobot("ops", TOKEN).webhook())
 				.secret(SECRET)
 				.restClientBuilder(RestClient.builder().observationRegistry(observations.registry()))
 				.build()

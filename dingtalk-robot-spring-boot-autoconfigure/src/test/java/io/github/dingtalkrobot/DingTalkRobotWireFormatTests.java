@@ -2,12 +2,14 @@ package io.github.dingtalkrobot;
 
 import java.nio.charset.StandardCharsets;
 
-import io.github.dingtalkrobot.LoopbackServer.RecordedRequest;
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
+import io.github.dingtalkrobot.emulator.RecordedRequest;
 import io.github.dingtalkrobot.message.ButtonOrientation;
 import io.github.dingtalkrobot.message.Message;
 import org.json.JSONObject;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 
@@ -23,10 +25,12 @@ class DingTalkRobotWireFormatTests {
 
 	private static final String ARTICLE = "![screenshot](https://img.example.com/c.png) \n\n #### 乔布斯 20 年前想打造的苹果咖啡厅";
 
-	@RegisterExtension
-	final LoopbackServer server = new LoopbackServer();
+	@AutoClose
+	final DingTalkEmulator emulator = DingTalkEmulator.builder().build().start();
 
-	private final DingTalkRobot robot = DingTalkRobot.builder("wire").webhook(this.server.webhook("token")).build();
+	private final EmulatedRobot dingtalk = this.emulator.registerRobot("wire", "token");
+
+	private final DingTalkRobot robot = DingTalkRobot.builder("wire").webhook(this.dingtalk.webhook()).build();
 
 	@Test
 	void textWithMentionsMatchesOfficialSdkWithUserIdNamedInContent() throws Exception {
@@ -106,15 +110,22 @@ class DingTalkRobotWireFormatTests {
 	@Test
 	void requestIsUtf8JsonPostedToTheWebhookPath() {
 		this.robot.sendText("你好");
-		RecordedRequest request = this.server.onlyRequest();
-		assertThat(request.method()).isEqualTo("POST");
-		assertThat(request.path()).isEqualTo("/robot/send");
-		assertThat(request.contentType()).isEqualToIgnoringWhitespace("application/json;charset=UTF-8");
-		assertThat(request.bodyText()).contains("你好");
+		// The emulator records only a POST to /robot/send: anything else gets a 404 or
+		// 405
+		assertThat(this.dingtalk.requests()).singleElement().satisfies((request) -> {
+			assertThat(request.contentType()).isEqualToIgnoringWhitespace("application/json;charset=UTF-8");
+			assertThat(request.text()).isEqualTo("你好");
+			assertThat(request.delivered()).isTrue();
+		});
 	}
 
 	private void assertSentBody(String expected) throws Exception {
-		JSONAssert.assertEquals(expected, this.server.onlyRequest().bodyText(), JSONCompareMode.STRICT);
+		JSONAssert.assertEquals(expected, onlyRequest().body(), JSONCompareMode.STRICT);
+	}
+
+	private RecordedRequest onlyRequest() {
+		assertThat(this.dingtalk.requests()).hasSize(1);
+		return this.dingtalk.requests().get(0);
 	}
 
 	private static JSONObject sdkBody(String name) throws Exception {

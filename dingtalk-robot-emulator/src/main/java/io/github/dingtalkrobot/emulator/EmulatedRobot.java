@@ -143,7 +143,8 @@ public final class EmulatedRobot {
 	/**
 	 * Inject a fault into the answers to the next requests; afterwards the robot behaves
 	 * normally again. Faults asked for one after another are injected in that order. Each
-	 * injected fault is {@link RecordedRequest#fault() recorded}.
+	 * injected fault is {@link RecordedRequest#fault() recorded}. A count of
+	 * {@link Integer#MAX_VALUE} fails every request from now on, until {@link #reset()}.
 	 * @param count how many requests to fail
 	 * @return a specification of the fault
 	 */
@@ -228,7 +229,7 @@ public final class EmulatedRobot {
 			EmulatorResponse response = (fault != null && fault.replacement() != null) ? fault.replacement()
 					: answer(request, message, now);
 			if (fault != null) {
-				response = response.delayedBy(fault.delay());
+				response = response.heldBy(fault);
 			}
 			RecordedRequest recorded = new RecordedRequest(this.emulator.nextSequence(), this.name, now, request,
 					message, response, (fault != null) ? fault.kind() : null);

@@ -2,6 +2,7 @@ package io.github.dingtalkrobot.emulator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,9 +20,16 @@ import org.springframework.http.HttpStatus;
  * @param body the body
  * @param dropsConnection whether to close the connection without any response instead
  * @param delay how long to wait before answering
+ * @param release what to wait for before answering, or {@code null} to answer without
+ * waiting
  */
 record EmulatorResponse(int status, @Nullable Integer errcode, @Nullable String errmsg, @Nullable String contentType,
-		byte[] body, boolean dropsConnection, Duration delay) {
+		byte[] body, boolean dropsConnection, Duration delay, @Nullable CompletionStage<?> release) {
+
+	EmulatorResponse(int status, @Nullable Integer errcode, @Nullable String errmsg, @Nullable String contentType,
+			byte[] body, boolean dropsConnection, Duration delay) {
+		this(status, errcode, errmsg, contentType, body, dropsConnection, delay, null);
+	}
 
 	private static final byte[] NO_BODY = {};
 
@@ -56,6 +64,17 @@ record EmulatorResponse(int status, @Nullable Integer errcode, @Nullable String 
 	}
 
 	/**
+	 * Any answer that is not DingTalk's JSON, as given.
+	 * @param status the status
+	 * @param contentType the {@code Content-Type} of the body
+	 * @param body the body
+	 * @return the response
+	 */
+	static EmulatorResponse body(int status, String contentType, byte[] body) {
+		return new EmulatorResponse(status, null, null, contentType, body, false, Duration.ZERO);
+	}
+
+	/**
 	 * An error page as DingTalk's gateway (Tengine) serves it.
 	 * @param status the HTTP status
 	 * @return the response
@@ -78,13 +97,13 @@ record EmulatorResponse(int status, @Nullable Integer errcode, @Nullable String 
 	}
 
 	/**
-	 * Return this response, sent after a delay.
-	 * @param delay the delay
-	 * @return the delayed response
+	 * Return this response, sent after a fault's delay or release.
+	 * @param fault the fault
+	 * @return the held response
 	 */
-	EmulatorResponse delayedBy(Duration delay) {
+	EmulatorResponse heldBy(Fault fault) {
 		return new EmulatorResponse(this.status, this.errcode, this.errmsg, this.contentType, this.body,
-				this.dropsConnection, delay);
+				this.dropsConnection, fault.delay(), fault.release());
 	}
 
 	boolean delivered() {

@@ -18,6 +18,11 @@ public enum FaultKind {
 	HTTP_STATUS,
 
 	/**
+	 * A given HTTP status, content type and body; the message is not delivered.
+	 */
+	BODY,
+
+	/**
 	 * An HTML error page, as DingTalk's gateway serves it; the message is not delivered.
 	 */
 	HTML_PAGE,
@@ -31,6 +36,12 @@ public enum FaultKind {
 	 * The request is handled as usual (and delivered if valid) but answered only after a
 	 * delay.
 	 */
-	DELAY
+	DELAY,
+
+	/**
+	 * The request is handled as usual (and delivered if valid) but answered only once a
+	 * given stage completes.
+	 */
+	HELD
 
 }

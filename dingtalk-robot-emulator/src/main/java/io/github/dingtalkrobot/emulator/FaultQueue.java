@@ -32,8 +32,13 @@ final class FaultQueue {
 		return batch.fault;
 	}
 
+	/**
+	 * Return how many faults are still to be injected.
+	 * @return the number of pending faults, at most {@link Integer#MAX_VALUE}
+	 */
 	int pending() {
-		return this.batches.stream().mapToInt((batch) -> batch.remaining).sum();
+		long pending = this.batches.stream().mapToLong((batch) -> batch.remaining).sum();
+		return (int) Math.min(pending, Integer.MAX_VALUE);
 	}
 
 	void clear() {

@@ -1,6 +1,8 @@
 package io.github.dingtalkrobot.emulator;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 
 import org.springframework.util.Assert;
 
@@ -61,6 +63,37 @@ public final class FaultSpec {
 	public EmulatedRobot withHtmlPage(int status) {
 		assertStatus(status);
 		return inject(Fault.replacing(FaultKind.HTML_PAGE, EmulatorResponse.htmlPage(status)));
+	}
+
+	/**
+	 * Answer with any HTTP status, content type and body, for answers DingTalk is not
+	 * documented to give but a client must survive: an empty body, cut-off JSON, JSON
+	 * without {@code errcode}, or a body that echoes the access token. The body is sent
+	 * as given, even when it contains a secret.
+	 * @param status the HTTP status, from 200 to 599
+	 * @param contentType the {@code Content-Type} of the body
+	 * @param body the body, possibly empty
+	 * @return the robot
+	 */
+	public EmulatedRobot withBody(int status, String contentType, String body) {
+		assertStatus(status);
+		Assert.hasText(contentType, "'contentType' must not be empty");
+		Assert.notNull(body, "'body' must not be null");
+		return inject(Fault.replacing(FaultKind.BODY,
+				EmulatorResponse.body(status, contentType, body.getBytes(StandardCharsets.UTF_8))));
+	}
+
+	/**
+	 * Handle the requests as usual but hold each answer until {@code release} completes,
+	 * for exercising what a client does while a request is in flight. A held message that
+	 * is valid is delivered, as it would be by DingTalk. No emulator thread waits for the
+	 * release, and closing the emulator ends the wait.
+	 * @param release completes (normally or not) when the answers may be sent
+	 * @return the robot
+	 */
+	public EmulatedRobot withAnswerHeldUntil(CompletionStage<?> release) {
+		Assert.notNull(release, "'release' must not be null");
+		return inject(Fault.held(release));
 	}
 
 	/**

@@ -19,6 +19,12 @@ public final class RecordedRequest {
 
 	private final boolean signed;
 
+	private final @Nullable String contentType;
+
+	private final Map<String, String> headers;
+
+	private final Map<String, String> query;
+
 	private final RobotMessage message;
 
 	private final EmulatorResponse response;
@@ -31,6 +37,9 @@ public final class RecordedRequest {
 		this.robotName = robotName;
 		this.receivedAt = receivedAt;
 		this.signed = request.queryParameter("timestamp") != null && request.queryParameter("sign") != null;
+		this.contentType = request.contentType();
+		this.headers = request.headers();
+		this.query = request.queryParameters();
 		this.message = message;
 		this.response = response;
 		this.fault = fault;
@@ -59,6 +68,31 @@ public final class RecordedRequest {
 	 */
 	public boolean signed() {
 		return this.signed;
+	}
+
+	/**
+	 * Return the request's {@code Content-Type} header.
+	 * @return the content type, or {@code null} without one
+	 */
+	public @Nullable String contentType() {
+		return this.contentType;
+	}
+
+	/**
+	 * Return the request's headers, as the client sent them.
+	 * @return the headers by case-insensitive name, repeated values joined by commas
+	 */
+	public Map<String, String> headers() {
+		return this.headers;
+	}
+
+	/**
+	 * Return the request's query parameters, each decoded once, as DingTalk decodes them.
+	 * They include the access token and, for a signed request, the signature.
+	 * @return the query parameters in the order sent
+	 */
+	public Map<String, String> query() {
+		return this.query;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.github.dingtalkrobot.emulator;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -34,7 +35,13 @@ final class RobotSendHandler implements HttpHandler {
 			body = in.readAllBytes();
 		}
 		EmulatorResponse response = respond(exchange, body);
-		if (response.delay().isZero()) {
+		CompletionStage<?> release = response.release();
+		if (release != null) {
+			// Answer from whichever thread completes the stage; closing the server
+			// closes the connection meanwhile
+			release.whenComplete((result, failure) -> send(exchange, response));
+		}
+		else if (response.delay().isZero()) {
 			send(exchange, response);
 		}
 		else {
@@ -51,8 +58,8 @@ final class RobotSendHandler implements HttpHandler {
 			exchange.getResponseHeaders().set("Allow", "POST");
 			return EmulatorResponse.htmlPage(405);
 		}
-		WebhookRequest request = WebhookRequest.of(exchange.getRequestHeaders().getFirst("Content-Type"),
-				exchange.getRequestURI().getRawQuery(), body, exchange.getRemoteAddress().getAddress());
+		WebhookRequest request = WebhookRequest.of(exchange.getRequestHeaders(), exchange.getRequestURI().getRawQuery(),
+				body, exchange.getRemoteAddress().getAddress());
 		try {
 			return this.emulator.apply(request);
 		}

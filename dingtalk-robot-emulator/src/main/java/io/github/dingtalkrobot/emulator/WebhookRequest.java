@@ -5,7 +5,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,26 +15,30 @@ import org.jspecify.annotations.Nullable;
  * One {@code POST /robot/send} as the emulator's HTTP layer hands it over.
  *
  * @param contentType the {@code Content-Type} header, if any
+ * @param headers the headers by case-insensitive name, repeated values joined by commas
  * @param queryParameters the query parameters, each decoded once
  * @param body the raw request body
  * @param remoteAddress the address the request came from
  */
-record WebhookRequest(@Nullable String contentType, Map<String, String> queryParameters, byte[] body,
-		InetAddress remoteAddress) {
+record WebhookRequest(@Nullable String contentType, Map<String, String> headers, Map<String, String> queryParameters,
+		byte[] body, InetAddress remoteAddress) {
 
 	/**
 	 * Create a request, decoding the query the way a servlet container does: once, with
 	 * {@code +} meaning a space. That is what makes an unencoded signature fail, as it
 	 * does against DingTalk.
-	 * @param contentType the {@code Content-Type} header, if any
+	 * @param headers the headers by name, each with its values
 	 * @param rawQuery the raw (still encoded) query string, if any
 	 * @param body the raw request body
 	 * @param remoteAddress the address the request came from
 	 * @return the request
 	 */
-	static WebhookRequest of(@Nullable String contentType, @Nullable String rawQuery, byte[] body,
+	static WebhookRequest of(Map<String, List<String>> headers, @Nullable String rawQuery, byte[] body,
 			InetAddress remoteAddress) {
-		return new WebhookRequest(contentType, decodeQuery(rawQuery), body, remoteAddress);
+		Map<String, String> joined = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		headers.forEach((name, values) -> joined.put(name, String.join(",", values)));
+		return new WebhookRequest(joined.get("Content-Type"), Collections.unmodifiableMap(joined),
+				decodeQuery(rawQuery), body, remoteAddress);
 	}
 
 	static Map<String, String> decodeQuery(@Nullable String rawQuery) {

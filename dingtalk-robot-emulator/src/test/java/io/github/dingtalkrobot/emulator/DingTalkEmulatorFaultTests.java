@@ -103,6 +103,66 @@ class DingTalkEmulatorFaultTests {
 	}
 
 	@Test
+	void bodyIsAnsweredAsGivenThenNormalBehaviourResumes() throws IOException {
+		this.robot.failNext(1)
+			.withBody(200, "application/json", "")
+			.failNext(1)
+			.withBody(200, "application/json", "{\"errcode\":")
+			.failNext(1)
+			.withBody(500, "text/plain", "failed for access_token=token-ops");
+		HttpResponse<String> empty = WebhookClient.send(request());
+		assertThat(empty.statusCode()).isEqualTo(200);
+		assertThat(empty.body()).isEmpty();
+		assertThat(WebhookClient.send(request()).body()).isEqualTo("{\"errcode\":");
+		HttpResponse<String> echo = WebhookClient.send(request());
+		assertThat(echo.statusCode()).isEqualTo(500);
+		assertThat(echo.headers().firstValue("Content-Type")).hasValue("text/plain");
+		assertThat(echo.body()).isEqualTo("failed for access_token=token-ops");
+		assertThat(send().errcode()).isZero();
+		assertThat(this.robot.requests()).extracting(RecordedRequest::fault)
+			.containsExactly(FaultKind.BODY, FaultKind.BODY, FaultKind.BODY, null);
+		assertThat(this.robot.requests()).extracting(RecordedRequest::errcode).containsExactly(null, null, null, 0);
+	}
+
+	@Test
+	void persistentFaultAnswersEveryRequest() {
+		this.robot.failNext(Integer.MAX_VALUE).withBody(200, "text/html", "<html>login</html>");
+		for (int i = 0; i < 3; i++) {
+			assertThat(send().body()).isEqualTo("<html>login</html>");
+		}
+		assertThat(this.robot.receivedMessages()).isEmpty();
+		this.robot.failNext(Integer.MAX_VALUE).withDroppedConnection();
+		assertThat(this.robot.pendingFaults()).isEqualTo(Integer.MAX_VALUE);
+		this.robot.reset();
+		assertThat(send().errcode()).isZero();
+	}
+
+	@Test
+	void heldAnswerIsSentOnceReleasedAndTheMessageIsDelivered() {
+		CompletableFuture<Void> release = new CompletableFuture<>();
+		this.robot.failNext(1).withAnswerHeldUntil(release);
+		CompletableFuture<HttpResponse<String>> held = WebhookClient.sendAsync(request());
+		await().until(() -> !this.robot.requests().isEmpty());
+		assertThat(send().errcode()).isZero();
+		assertThat(held).isNotDone();
+		release.complete(null);
+		assertThat(held).succeedsWithin(Duration.ofSeconds(10))
+			.satisfies((response) -> assertThat(Answer.of(response).errcode()).isZero());
+		assertThat(this.robot.requests()).extracting(RecordedRequest::fault).containsExactly(FaultKind.HELD, null);
+		assertThat(this.robot.receivedMessages()).hasSize(2);
+	}
+
+	@Test
+	void closingTheEmulatorEndsAHeldAnswer() {
+		this.robot.failNext(1).withAnswerHeldUntil(new CompletableFuture<>());
+		CompletableFuture<HttpResponse<String>> held = WebhookClient.sendAsync(request());
+		await().until(() -> !this.robot.requests().isEmpty());
+		this.emulator.close();
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> held.get(10, TimeUnit.SECONDS))
+			.withCauseInstanceOf(IOException.class);
+	}
+
+	@Test
 	void droppedConnectionGivesTheClientAnIoError() {
 		this.robot.failNext(1).withDroppedConnection();
 		assertThatExceptionOfType(IOException.class).isThrownBy(() -> WebhookClient.send(request()));
@@ -220,6 +280,8 @@ class DingTalkEmulatorFaultTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.robot.failNext(1).withHttpStatus(199));
 		assertThatIllegalArgumentException().isThrownBy(() -> this.robot.failNext(1).withHtmlPage(600));
 		assertThatIllegalArgumentException().isThrownBy(() -> this.robot.failNext(1).withDelay(Duration.ZERO));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.robot.failNext(1).withBody(600, "text/plain", ""));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.robot.failNext(1).withBody(200, "", ""));
 		assertThat(this.robot.pendingFaults()).isZero();
 	}
 

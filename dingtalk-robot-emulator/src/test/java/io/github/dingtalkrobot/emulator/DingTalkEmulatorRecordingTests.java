@@ -1,5 +1,8 @@
 package io.github.dingtalkrobot.emulator;
 
+import java.net.URI;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * Tests for what a {@link DingTalkEmulator} records of each request.
@@ -63,6 +67,24 @@ class DingTalkEmulatorRecordingTests {
 		assertThat(this.ops.requests()).hasSize(2);
 		assertThat(this.ops.receivedMessages()).singleElement()
 			.satisfies((message) -> assertThat(message.text()).isEqualTo("告警 disk full"));
+	}
+
+	@Test
+	void contentTypeHeadersAndDecodedQueryAreRecorded() throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.dev.webhook() + "&timestamp=1&sign=a%2Bb%3D"))
+			.header("Content-Type", WebhookClient.JSON)
+			.header("X-Trace", "on")
+			.POST(BodyPublishers.ofString(WebhookClient.text("hi")))
+			.build();
+		WebhookClient.send(request);
+		assertThat(this.dev.requests()).singleElement().satisfies((recorded) -> {
+			assertThat(recorded.contentType()).isEqualTo(WebhookClient.JSON);
+			assertThat(recorded.headers()).containsEntry("X-Trace", "on");
+			assertThat(recorded.headers().get("x-trace")).isEqualTo("on");
+			assertThat(recorded.query()).containsExactly(entry("access_token", "token-dev"), entry("timestamp", "1"),
+					entry("sign", "a+b="));
+			assertThat(recorded.toString()).doesNotContain("token-dev").doesNotContain("a+b=");
+		});
 	}
 
 	@Test

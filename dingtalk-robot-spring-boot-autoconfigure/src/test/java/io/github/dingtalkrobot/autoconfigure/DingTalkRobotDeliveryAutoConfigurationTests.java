@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.dingtalkrobot.DeliverySettings;
 import io.github.dingtalkrobot.DingTalkApiException;
 import io.github.dingtalkrobot.DingTalkQueueFullException;
 import io.github.dingtalkrobot.DingTalkRateLimitedException;
@@ -13,13 +14,16 @@ import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.DingTalkRobotClosedException;
 import io.github.dingtalkrobot.DingTalkRobotListener;
 import io.github.dingtalkrobot.DingTalkRobots;
-import io.github.dingtalkrobot.LoopbackServer;
+import io.github.dingtalkrobot.RateLimit;
+import io.github.dingtalkrobot.RetrySettings;
 import io.github.dingtalkrobot.SendOutcome;
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
 import io.github.dingtalkrobot.message.Message;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -44,8 +48,10 @@ class DingTalkRobotDeliveryAutoConfigurationTests {
 
 	private static final String SECRET = "SECdeliveryautoconfig0a1b2c";
 
-	@RegisterExtension
-	final LoopbackServer server = new LoopbackServer();
+	@AutoClose
+	final DingTalkEmulator emulator = DingTalkEmulator.builder().build().start();
+
+	private final EmulatedRobot dingtalk = this.emulator.registerRobot("ops", TOKEN);
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DingTalkRobotAutoConfiguration.class));
@@ -61,13 +67,13 @@ class DingTalkRobotDeliveryAutoConfigurationTests {
 				robot.sendText("two");
 				assertThatExceptionOfType(DingTalkRateLimitedException.class).isThrownBy(() -> robot.sendText("three"))
 					.withMessageContaining("rate limit of 2 messages per 1h");
-				assertThat(this.server.requests()).hasSize(2);
+				assertThat(this.dingtalk.requests()).hasSize(2);
 			});
 	}
 
 	@Test
 	void deliveryPropertiesConfigureTheQueueAndRetries() {
-		this.server.answer(503, "text/plain", "");
+		this.dingtalk.failNext(2).withHttpStatus(503);
 		this.contextRunner.withPropertyValues(robot("ops"))
 			.withPropertyValues("dingtalk.robots.ops.delivery.queue-capacity=1",
 					"dingtalk.robots.ops.delivery.retry.max-attempts=2",
@@ -82,15 +88,17 @@ class DingTalkRobotDeliveryAutoConfigurationTests {
 					.withCauseInstanceOf(DingTalkQueueFullException.class);
 				await().until(first::isDone);
 				assertThat(first).isCompletedExceptionally();
-				assertThat(this.server.requests()).hasSize(2);
+				assertThat(this.dingtalk.requests()).hasSize(2);
 			});
 	}
 
 	@Test
 	void listenerBeansListenToEveryRobot() {
 		this.contextRunner.withPropertyValues(robot("ops"))
-			.withPropertyValues("dingtalk.robots.team.access-token=" + TOKEN + "-team",
-					"dingtalk.base-url=" + this.server.baseUrl())
+			.withPropertyValues(
+					"dingtalk.robots.team.access-token="
+							+ this.emulator.registerRobot("team", TOKEN + "-team").accessToken(),
+					"dingtalk.base-url=" + this.emulator.baseUrl())
 			.withUserConfiguration(ListenerConfiguration.class)
 			.run((context) -> {
 				DingTalkRobots robots = context.getBean(DingTalkRobots.class);
@@ -103,7 +111,7 @@ class DingTalkRobotDeliveryAutoConfigurationTests {
 
 	@Test
 	void messageGivenUpOnIsPublishedAsAnEventWithoutSecrets() {
-		this.server.answer(200, "application/json", "{\"errcode\":300001,\"errmsg\":\"token is not exist\"}");
+		this.dingtalk.failNext(1).withErrcode(300001, "token is not exist");
 		this.contextRunner.withPropertyValues(robot("ops"))
 			.withUserConfiguration(EventConfiguration.class)
 			.run((context) -> {
@@ -145,11 +153,11 @@ class DingTalkRobotDeliveryAutoConfigurationTests {
 			.containsOnlyOnce("too late")
 			.doesNotContain(TOKEN)
 			.doesNotContain(SECRET);
-		assertThat(this.server.requests()).hasSize(1);
+		assertThat(this.dingtalk.requests()).hasSize(1);
 	}
 
 	private String[] robot(String name) {
-		return new String[] { "dingtalk.robots." + name + ".webhook=" + this.server.webhook(TOKEN),
+		return new String[] { "dingtalk.robots." + name + ".webhook=" + this.dingtalk.webhook(),
 				"dingtalk.robots." + name + ".secret=" + SECRET };
 	}
 

@@ -1,13 +1,14 @@
 package io.github.dingtalkrobot.autoconfigure;
 
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 
 import io.github.dingtalkrobot.DingTalkRobots;
 import io.github.dingtalkrobot.DingTalkTransportException;
-import io.github.dingtalkrobot.LoopbackServer;
 import io.github.dingtalkrobot.RecordedObservations;
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for the HTTP client that {@link DingTalkRobotAutoConfiguration} gives each robot,
- * against a server on loopback.
+ * against the emulator.
  */
 class DingTalkRobotHttpClientTests {
 
@@ -29,8 +30,10 @@ class DingTalkRobotHttpClientTests {
 
 	private static final String SECRET = "SECf00dfeedc0ffee";
 
-	@RegisterExtension
-	final LoopbackServer server = new LoopbackServer();
+	@AutoClose
+	final DingTalkEmulator emulator = DingTalkEmulator.builder().build().start();
+
+	private final EmulatedRobot dingtalk = this.emulator.registerRobot("ops", TOKEN);
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DingTalkRobotAutoConfiguration.class));
@@ -43,7 +46,7 @@ class DingTalkRobotHttpClientTests {
 				DingTalkRobots robots = context.getBean(DingTalkRobots.class);
 				robots.get("ops").sendText("hello");
 				robots.get("team").sendText("hello");
-				assertThat(this.server.requests()).extracting((request) -> request.headers().get("X-Robot"))
+				assertThat(this.emulator.requests()).extracting((request) -> request.headers().get("X-Robot"))
 					.containsExactly("ops,second", "team,second");
 			});
 	}
@@ -54,13 +57,15 @@ class DingTalkRobotHttpClientTests {
 			.withUserConfiguration(RestClientBuilderConfiguration.class)
 			.run((context) -> {
 				context.getBean(DingTalkRobots.class).get("ops").sendText("hello");
-				assertThat(this.server.onlyRequest().headers()).containsEntry("X-Application", "sample");
+				assertThat(this.dingtalk.requests()).singleElement()
+					.satisfies((request) -> assertThat(request.headers()).containsEntry("X-Application", "sample"));
 			});
 	}
 
 	@Test
 	void readTimeoutIsApplied() {
-		CountDownLatch release = this.server.answerOnlyWhenReleased();
+		CompletableFuture<Void> release = new CompletableFuture<>();
+		this.dingtalk.failNext(1).withAnswerHeldUntil(release);
 		this.contextRunner.withPropertyValues(robot("ops"), "dingtalk.robots.ops.read-timeout=200ms").run((context) -> {
 			try {
 				assertThatExceptionOfType(DingTalkTransportException.class)
@@ -68,7 +73,7 @@ class DingTalkRobotHttpClientTests {
 					.satisfies((ex) -> assertThat(ex.mayHaveBeenDelivered()).isTrue());
 			}
 			finally {
-				release.countDown();
+				release.complete(null);
 			}
 		});
 	}
@@ -77,7 +82,7 @@ class DingTalkRobotHttpClientTests {
 	void disabledRobotSendsNothing() {
 		this.contextRunner.withPropertyValues(robot("ops"), "dingtalk.robots.ops.enabled=false").run((context) -> {
 			assertThat(context.getBean(DingTalkRobots.class).get("ops").sendText("not sent").errcode()).isZero();
-			assertThat(this.server.requests()).isEmpty();
+			assertThat(this.dingtalk.requests()).isEmpty();
 		});
 	}
 
@@ -87,13 +92,16 @@ class DingTalkRobotHttpClientTests {
 		this.contextRunner.withPropertyValues(robot("ops"), "dingtalk.robots.ops.secret=" + SECRET)
 			.withBean(RestClient.Builder.class, () -> RestClient.builder().observationRegistry(observations.registry()))
 			.run((context) -> context.getBean(DingTalkRobots.class).get("ops").sendText("observed"));
-		String sign = this.server.onlyRequest().query().get("sign");
+		assertThat(this.dingtalk.requests()).hasSize(1);
+		String sign = this.dingtalk.requests().get(0).query().get("sign");
 		assertThat(observations.keyValues()).anySatisfy((keyValue) -> assertThat(keyValue).startsWith("http.url="));
 		assertThat(String.join(" ", observations.keyValues())).doesNotContain(TOKEN, SECRET, sign);
 	}
 
 	private String robot(String name) {
-		return "dingtalk.robots." + name + ".webhook=" + this.server.webhook(TOKEN + "-" + name);
+		EmulatedRobot robot = name.equals("ops") ? this.dingtalk
+				: this.emulator.registerRobot(name, TOKEN + "-" + name);
+		return "dingtalk.robots." + name + ".webhook=" + robot.webhook();
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -17,14 +17,15 @@ import io.github.dingtalkrobot.DingTalkException;
 import io.github.dingtalkrobot.DingTalkResponse;
 import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.DingTalkRobots;
-import io.github.dingtalkrobot.LoopbackServer;
 import io.github.dingtalkrobot.autoconfigure.actuate.endpoint.DingTalkEndpoint;
 import io.github.dingtalkrobot.autoconfigure.actuate.endpoint.DingTalkEndpointAutoConfiguration;
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
 import io.github.dingtalkrobot.message.Message;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -51,8 +52,12 @@ class DingTalkRobotTraceLoggingTests {
 
 	private static final List<String> HELD_AT_INFO = List.of("jdk.internal.httpclient.debug", "com.sun.net.httpserver");
 
-	@RegisterExtension
-	final LoopbackServer server = new LoopbackServer();
+	@AutoClose
+	final DingTalkEmulator emulator = DingTalkEmulator.builder().build().start();
+
+	private final EmulatedRobot alerts = this.emulator.registerRobot("alerts", TOKEN);
+
+	private final EmulatedRobot deploys = this.emulator.registerRobot("deploys", OTHER_TOKEN);
 
 	private final LoggerContext loggerContext = (LoggerContext) LoggerFactory.getILoggerFactory();
 
@@ -68,8 +73,8 @@ class DingTalkRobotTraceLoggingTests {
 		.withConfiguration(
 				AutoConfigurations.of(DingTalkRobotAutoConfiguration.class, DingTalkEndpointAutoConfiguration.class))
 		.withPropertyValues("management.endpoints.web.exposure.include=dingtalk",
-				"dingtalk.base-url=" + this.server.baseUrl(),
-				"dingtalk.robots.alerts.webhook=" + this.server.webhook(TOKEN) + "&timestamp=1&sign=old",
+				"dingtalk.base-url=" + this.emulator.baseUrl(),
+				"dingtalk.robots.alerts.webhook=" + this.alerts.webhook() + "&timestamp=1&sign=old",
 				"dingtalk.robots.alerts.secret=" + SECRET, "dingtalk.robots.alerts.delivery.retry.max-attempts=1",
 				"dingtalk.robots.deploys.access-token=" + OTHER_TOKEN, "dingtalk.robots.deploys.rate-limit.messages=1",
 				"dingtalk.robots.deploys.rate-limit.max-wait=0");
@@ -109,20 +114,21 @@ class DingTalkRobotTraceLoggingTests {
 			DingTalkRobot alerts = robots.get("alerts");
 			DingTalkRobot deploys = robots.get("deploys");
 			alerts.sendText("delivered");
-			String sign = this.server.onlyRequest().query().get("sign");
+			assertThat(this.alerts.requests()).hasSize(1);
+			String sign = this.alerts.requests().get(0).query().get("sign");
 			deploys.sendText("delivered");
 			sendFails(deploys, "over the robot's own limit");
 			sendFails(alerts, "告".repeat(7_000));
 			CompletableFuture<DingTalkResponse> undelivered = alerts.sendAsync(Message.text("告".repeat(7_000)));
 			await().until(undelivered::isDone);
-			this.server.answer(200, "application/json", "{\"errcode\":310000,\"errmsg\":\"sign " + TOKEN + "\"}");
+			this.alerts.failNext(1).withErrcode(310000, "sign " + TOKEN);
 			sendFails(alerts, "refused");
-			this.server.answer(500, "text/plain", "failed for access_token=" + TOKEN);
+			this.alerts.failNext(1).withBody(500, "text/plain", "failed for access_token=" + TOKEN);
 			sendFails(alerts, "lost");
-			this.server.answer(200, "text/html", "<html>" + TOKEN + "</html>");
+			this.alerts.failNext(1).withBody(200, "text/html", "<html>" + TOKEN + "</html>");
 			sendFails(alerts, "not json");
 			// Last: the robot pauses after it
-			this.server.answer(200, "application/json", "{\"errcode\":130101,\"errmsg\":\"send too fast\"}");
+			this.alerts.failNext(1).withErrcode(130101);
 			sendFails(alerts, "throttled");
 			DingTalkEndpoint endpoint = context.getBean(DingTalkEndpoint.class);
 			assertThat(endpoint.robots().robots()).hasSize(2);

@@ -4,10 +4,12 @@ import io.github.dingtalkrobot.DingTalkRateLimitedException;
 import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.DingTalkStoreUnavailableException;
 import io.github.dingtalkrobot.EmbeddedRedis;
-import io.github.dingtalkrobot.LoopbackServer;
 import io.github.dingtalkrobot.autoconfigure.DingTalkRobotAutoConfiguration;
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
 import io.github.dingtalkrobot.internal.cluster.RedisSlotStores;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,14 +32,16 @@ class DingTalkClusterAutoConfigurationTests {
 	@RegisterExtension
 	static final EmbeddedRedis redis = new EmbeddedRedis();
 
-	@RegisterExtension
-	final LoopbackServer dingTalk = new LoopbackServer();
+	@AutoClose
+	final DingTalkEmulator emulator = DingTalkEmulator.builder().build().start();
+
+	private final EmulatedRobot dingTalk = this.emulator.registerRobot("ops", TOKEN);
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(
 				AutoConfigurations.of(DingTalkRobotAutoConfiguration.class, DingTalkClusterAutoConfiguration.class))
 		.withPropertyValues("spring.main.banner-mode=off", "dingtalk.robots.ops.access-token=" + TOKEN,
-				"dingtalk.base-url=" + this.dingTalk.baseUrl());
+				"dingtalk.base-url=" + this.emulator.baseUrl());
 
 	private final ApplicationContextRunner redisRunner = this.contextRunner
 		.withPropertyValues("dingtalk.cluster.mode=redis")
@@ -80,7 +84,7 @@ class DingTalkClusterAutoConfigurationTests {
 
 	@Test
 	void throttleAnsweredToOneReplicaPausesTheOther() {
-		this.dingTalk.answer(200, "application/json", "{\"errcode\":130101,\"errmsg\":\"send too fast\"}");
+		this.dingTalk.failNext(1).withErrcode(130101);
 		this.redisRunner.run((first) -> this.redisRunner.run((second) -> {
 			assertThatExceptionOfType(DingTalkRateLimitedException.class)
 				.isThrownBy(() -> first.getBean(DingTalkRobot.class).sendText("alert"));

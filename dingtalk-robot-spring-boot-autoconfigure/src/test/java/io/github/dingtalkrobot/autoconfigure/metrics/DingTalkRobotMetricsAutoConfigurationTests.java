@@ -2,7 +2,6 @@ package io.github.dingtalkrobot.autoconfigure.metrics;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 
 import io.github.dingtalkrobot.DingTalkApiException;
 import io.github.dingtalkrobot.DingTalkRateLimitedException;
@@ -10,13 +9,14 @@ import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.DingTalkRobotListener;
 import io.github.dingtalkrobot.DingTalkRobots;
 import io.github.dingtalkrobot.DingTalkTransportException;
-import io.github.dingtalkrobot.LoopbackServer;
 import io.github.dingtalkrobot.autoconfigure.DingTalkRobotAutoConfiguration;
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
 import io.github.dingtalkrobot.message.Message;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for {@link DingTalkRobotMetricsAutoConfiguration}, with robots sending to a
- * server on loopback.
+ * Tests for {@link DingTalkRobotMetricsAutoConfiguration}, with robots sending to the
+ * emulator.
  */
 class DingTalkRobotMetricsAutoConfigurationTests {
 
@@ -38,13 +38,15 @@ class DingTalkRobotMetricsAutoConfigurationTests {
 
 	private static final String SECRET = "SECmetrics3e3e3e";
 
-	@RegisterExtension
-	final LoopbackServer server = new LoopbackServer();
+	@AutoClose
+	final DingTalkEmulator emulator = DingTalkEmulator.builder().build().start();
+
+	private final EmulatedRobot dingtalk = this.emulator.registerRobot("ops", TOKEN);
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DingTalkRobotAutoConfiguration.class,
 				DingTalkRobotMetricsAutoConfiguration.class))
-		.withPropertyValues("dingtalk.robots.ops.webhook=" + this.server.webhook(TOKEN),
+		.withPropertyValues("dingtalk.robots.ops.webhook=" + this.dingtalk.webhook(),
 				"dingtalk.robots.ops.delivery.retry.max-attempts=1");
 
 	@Test
@@ -52,11 +54,11 @@ class DingTalkRobotMetricsAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(MeterRegistryConfiguration.class).run((context) -> {
 			DingTalkRobot robot = context.getBean(DingTalkRobots.class).get("ops");
 			robot.sendText("delivered");
-			this.server.answer(200, "application/json", "{\"errcode\":310000,\"errmsg\":\"sign not match\"}");
+			this.dingtalk.failNext(1).withErrcode(310000, "sign not match");
 			assertThatExceptionOfType(DingTalkApiException.class).isThrownBy(() -> robot.sendMarkdown("t", "refused"));
-			this.server.answer(500, "text/plain", "down");
+			this.dingtalk.failNext(1).withBody(500, "text/plain", "down");
 			assertThatExceptionOfType(DingTalkTransportException.class).isThrownBy(() -> robot.sendText("lost"));
-			this.server.answer(200, "application/json", "{\"errcode\":130101,\"errmsg\":\"send too fast\"}");
+			this.dingtalk.failNext(1).withErrcode(130101);
 			assertThatExceptionOfType(DingTalkRateLimitedException.class).isThrownBy(() -> robot.sendText("fast"));
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(sends(registry, "text", "success", "0")).isOne();
@@ -92,16 +94,17 @@ class DingTalkRobotMetricsAutoConfigurationTests {
 
 	@Test
 	void queueDepthAndCoalescedMessagesAreMeasured() {
-		CountDownLatch release = this.server.answerOnlyWhenReleased();
+		CompletableFuture<Void> release = new CompletableFuture<>();
+		this.dingtalk.failNext(Integer.MAX_VALUE).withAnswerHeldUntil(release);
 		this.contextRunner.withUserConfiguration(MeterRegistryConfiguration.class).run((context) -> {
 			DingTalkRobot robot = context.getBean(DingTalkRobots.class).get("ops");
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			CompletableFuture<?> first = robot.sendAsync(Message.text("first"));
-			await().until(() -> this.server.requests().size() == 1);
+			await().until(() -> this.dingtalk.requests().size() == 1);
 			CompletableFuture<?> second = robot.sendAsync(Message.text("second"));
 			CompletableFuture<?> third = robot.sendAsync(Message.text("third"));
 			assertThat(registry.get("dingtalk.robot.queue.depth").tag("robot", "ops").gauge().value()).isEqualTo(3);
-			release.countDown();
+			release.complete(null);
 			CompletableFuture.allOf(first, second, third).join();
 			// The listener hears of the merge once the futures are complete
 			await()
@@ -117,12 +120,14 @@ class DingTalkRobotMetricsAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(MeterRegistryConfiguration.class)
 			.withPropertyValues("dingtalk.robots.ops.secret=" + SECRET)
 			.run((context) -> {
+				this.dingtalk.secret(SECRET);
 				DingTalkRobot robot = context.getBean(DingTalkRobots.class).get("ops");
 				robot.sendText("delivered");
-				String sign = this.server.onlyRequest().query().get("sign");
-				this.server.answer(500, "text/plain", "failed for access_token=" + TOKEN);
+				assertThat(this.dingtalk.receivedMessages()).hasSize(1);
+				String sign = this.dingtalk.requests().get(0).query().get("sign");
+				this.dingtalk.failNext(1).withBody(500, "text/plain", "failed for access_token=" + TOKEN);
 				assertThatExceptionOfType(DingTalkTransportException.class).isThrownBy(() -> robot.sendText("lost"));
-				this.server.answer(200, "application/json", "{\"errcode\":130101,\"errmsg\":\"send too fast\"}");
+				this.dingtalk.failNext(1).withErrcode(130101);
 				assertThatExceptionOfType(DingTalkRateLimitedException.class).isThrownBy(() -> robot.sendText("fast"));
 				List<String> ids = context.getBean(MeterRegistry.class)
 					.getMeters()

@@ -10,13 +10,14 @@ import java.util.concurrent.TimeUnit;
 import io.github.dingtalkrobot.DingTalkResponse;
 import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.DingTalkRobotListener;
-import io.github.dingtalkrobot.LoopbackServer;
 import io.github.dingtalkrobot.SendOutcome;
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
 import io.github.dingtalkrobot.message.Message;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,13 +30,17 @@ class DingTalkRobotCallbackTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(10);
 
-	@RegisterExtension
-	final LoopbackServer server = new LoopbackServer();
+	@AutoClose
+	final DingTalkEmulator emulator = DingTalkEmulator.builder().build().start();
+
+	private final EmulatedRobot dingtalk = this.emulator.registerRobot("ops", "callback-token");
+
+	private final CompletableFuture<Void> answers = new CompletableFuture<>();
 
 	private final Queue<String> sendingThreads = new ConcurrentLinkedQueue<>();
 
 	private final DingTalkRobot robot = DingTalkRobot.builder("ops")
-		.webhook(this.server.webhook("callback-token"))
+		.webhook(this.dingtalk.webhook())
 		.listeners(new DingTalkRobotListener() {
 
 			@Override
@@ -54,18 +59,18 @@ class DingTalkRobotCallbackTests {
 
 	@Test
 	void callbackThatWaitsForAnotherMessageOfTheSameRobotFinishes() {
-		CountDownLatch answers = this.server.answerOnlyWhenReleased();
+		this.dingtalk.failNext(Integer.MAX_VALUE).withAnswerHeldUntil(this.answers);
 		CompletableFuture<DingTalkResponse> first = this.robot.sendAsync(Message.text("a"));
 		CompletableFuture<DingTalkResponse> probe = first
 			.thenApply((response) -> this.robot.sendAsync(Message.text("b")).join());
-		answers.countDown();
+		this.answers.complete(null);
 		assertThat(probe).succeedsWithin(PATIENCE).satisfies((response) -> assertThat(response.errcode()).isZero());
-		assertThat(this.server.requests()).hasSize(2);
+		assertThat(this.dingtalk.requests()).hasSize(2);
 	}
 
 	@Test
 	void slowCallbackDoesNotDelayTheNextDelivery() throws InterruptedException {
-		CountDownLatch answers = this.server.answerOnlyWhenReleased();
+		this.dingtalk.failNext(Integer.MAX_VALUE).withAnswerHeldUntil(this.answers);
 		CountDownLatch callbackEntered = new CountDownLatch(1);
 		CountDownLatch callbackReleased = new CountDownLatch(1);
 		CompletableFuture<DingTalkResponse> first = this.robot.sendAsync(Message.text("a"));
@@ -74,7 +79,7 @@ class DingTalkRobotCallbackTests {
 			awaitQuietly(callbackReleased);
 		});
 		CompletableFuture<DingTalkResponse> second = this.robot.sendAsync(Message.text("b"));
-		answers.countDown();
+		this.answers.complete(null);
 		assertThat(callbackEntered.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
 		assertThat(second).succeedsWithin(PATIENCE);
 		assertThat(slow).isNotDone();
@@ -84,10 +89,10 @@ class DingTalkRobotCallbackTests {
 
 	@Test
 	void robotThreadsAreNamedAfterTheRobot() {
-		CountDownLatch answers = this.server.answerOnlyWhenReleased();
+		this.dingtalk.failNext(Integer.MAX_VALUE).withAnswerHeldUntil(this.answers);
 		CompletableFuture<String> callbackThread = this.robot.sendAsync(Message.text("a"))
 			.thenApply((response) -> Thread.currentThread().getName());
-		answers.countDown();
+		this.answers.complete(null);
 		assertThat(callbackThread).succeedsWithin(PATIENCE)
 			.satisfies((name) -> assertThat(name).startsWith("dingtalk-ops-callback-"));
 		assertThat(this.sendingThreads).containsExactly("dingtalk-ops-dispatcher-1");

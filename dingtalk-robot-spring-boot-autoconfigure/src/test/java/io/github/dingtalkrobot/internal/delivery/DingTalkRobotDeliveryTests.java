@@ -1,13 +1,12 @@
 package io.github.dingtalkrobot.internal.delivery;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 
 import io.github.dingtalkrobot.DeliveryFailure;
@@ -22,16 +21,18 @@ import io.github.dingtalkrobot.DingTalkRobotClosedException;
 import io.github.dingtalkrobot.DingTalkRobotListener;
 import io.github.dingtalkrobot.DingTalkRobots;
 import io.github.dingtalkrobot.DingTalkTransportException;
-import io.github.dingtalkrobot.LoopbackServer;
 import io.github.dingtalkrobot.RateLimit;
 import io.github.dingtalkrobot.RetrySettings;
 import io.github.dingtalkrobot.SendOutcome;
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
 import io.github.dingtalkrobot.emulator.MutableClock;
+import io.github.dingtalkrobot.emulator.RecordedRequest;
 import io.github.dingtalkrobot.message.Message;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -44,9 +45,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for the delivery of robots against a loopback server: listeners, state, sizes of
- * merged messages, closing. The rate limit and DingTalk's answers to it are tested
- * against the emulator, in the test module.
+ * Tests for the delivery of robots against the emulator: listeners, state, sizes of
+ * merged messages, closing.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DingTalkRobotDeliveryTests {
@@ -59,10 +59,14 @@ class DingTalkRobotDeliveryTests {
 
 	private static final RateLimit ONE_A_MINUTE = new RateLimit(1, Duration.ofMinutes(1), Duration.ZERO);
 
-	@RegisterExtension
-	final LoopbackServer server = new LoopbackServer();
+	private static final String TEAM_TOKEN = "8e2f0a6c4b1d9375teamtoken";
 
 	private final MutableClock clock = new MutableClock(START);
+
+	@AutoClose
+	final DingTalkEmulator emulator = DingTalkEmulator.builder().clock(this.clock).build().start();
+
+	private final EmulatedRobot dingtalk = this.emulator.registerRobot("ops", TOKEN).secret(SECRET);
 
 	private final RecordingListener listener = new RecordingListener();
 
@@ -75,14 +79,9 @@ class DingTalkRobotDeliveryTests {
 
 	@Test
 	void listenersAndStateFollowEveryOutcome() {
-		Queue<String> answers = new ConcurrentLinkedQueue<>(List.of(errcode(0), errcode(310000), errcode(130101)));
-		this.server.answer((exchange) -> {
-			String answer = answers.poll();
-			LoopbackServer.respond(exchange, (answer != null) ? 200 : 503, "application/json",
-					(answer != null) ? answer : "");
-		});
 		DingTalkRobot robot = robot(RateLimit.defaults(), DeliverySettings.defaults().withRetry(RetrySettings.none()));
 		assertThat(robot.sendText("ok").errcode()).isZero();
+		this.dingtalk.failNext(1).withErrcode(310000).failNext(1).withErrcode(130101).failNext(1).withHttpStatus(503);
 		assertThat(robot.state().lastSuccess()).isEqualTo(START);
 		assertThatExceptionOfType(DingTalkApiException.class).isThrownBy(() -> robot.sendText("refused"));
 		assertThat(robot.state().lastFailure()).isEqualTo(START);
@@ -117,12 +116,12 @@ class DingTalkRobotDeliveryTests {
 					+ "is used up, and no slot came free within the maximum wait of 0s");
 		assertThat(this.listener.sends).containsExactly("ops text SUCCESS 0");
 		assertThat(this.listener.failures).extracting(DeliveryFailure::exception).containsExactly(refused);
-		assertThat(this.server.requests()).hasSize(1);
+		assertThat(this.dingtalk.requests()).hasSize(1);
 	}
 
 	@Test
 	void dingTalksThrottlingCarriesItsErrcode() {
-		this.server.answer(200, "application/json", errcode(130101));
+		this.dingtalk.failNext(1).withErrcode(130101, "errmsg 130101");
 		DingTalkRobot robot = robot(RateLimit.defaults(), DeliverySettings.defaults());
 		DingTalkRateLimitedException throttled = catchThrowableOfType(DingTalkRateLimitedException.class,
 				() -> robot.sendText("throttled"));
@@ -165,7 +164,8 @@ class DingTalkRobotDeliveryTests {
 
 		};
 		DingTalkRobot robot = track(DingTalkRobot.builder("ops")
-			.webhook(this.server.webhook(TOKEN))
+			.webhook(this.dingtalk.webhook())
+			.secret(SECRET)
 			.clock(this.clock)
 			.listeners(failing, this.listener)
 			.build());
@@ -186,8 +186,8 @@ class DingTalkRobotDeliveryTests {
 		this.clock.advance(Duration.ofMinutes(1));
 		await().until(() -> waiting.stream().allMatch(CompletableFuture::isDone));
 		assertThat(waiting).allSatisfy((future) -> assertThat(future).isCompletedWithValue(first.join()));
-		assertThat(this.server.requests()).hasSize(2);
-		assertThat(this.server.requests().get(1).bodyText()).contains("\"msgtype\":\"markdown\"")
+		assertThat(this.dingtalk.requests()).hasSize(2);
+		assertThat(this.dingtalk.requests().get(1).body()).contains("\"msgtype\":\"markdown\"")
 			.contains("alert 0\\n\\nalert 1\\n\\nalert 2\\n\\nalert 3\\n\\nalert 4");
 		assertThat(this.listener.coalesced).containsExactly(5);
 		assertThat(robot.state().queueDepth()).isZero();
@@ -206,15 +206,16 @@ class DingTalkRobotDeliveryTests {
 			assertThat(alerts).allMatch(CompletableFuture::isDone);
 		});
 		assertThat(alerts).allMatch((alert) -> alert.join().errcode() == 0);
-		List<byte[]> merged = this.server.requests()
+		List<byte[]> merged = this.dingtalk.requests()
 			.stream()
 			.skip(1)
-			.map(LoopbackServer.RecordedRequest::body)
+			.map((request) -> request.body().getBytes(StandardCharsets.UTF_8))
 			.toList();
 		assertThat(merged).hasSizeLessThan(15)
 			.allSatisfy((body) -> assertThat(body.length).isLessThanOrEqualTo(20_000));
 		assertThat(merged.subList(0, merged.size() - 1))
 			.allSatisfy((body) -> assertThat(body.length).isGreaterThan(15_000));
+		assertThat(this.dingtalk.receivedMessages()).hasSize(merged.size() + 1);
 	}
 
 	@Test
@@ -227,7 +228,8 @@ class DingTalkRobotDeliveryTests {
 			return execution.execute(request, padded);
 		};
 		DingTalkRobot robot = track(DingTalkRobot.builder("ops")
-			.webhook(this.server.webhook(TOKEN))
+			.webhook(this.dingtalk.webhook())
+			.secret(SECRET)
 			.clock(this.clock)
 			.rateLimit(ONE_A_MINUTE)
 			.restClientBuilder(RestClient.builder().requestInterceptor(padding))
@@ -242,7 +244,7 @@ class DingTalkRobotDeliveryTests {
 		await().until(two::isDone);
 		assertThat(one.join().errcode()).isZero();
 		assertThat(two.join().errcode()).isZero();
-		assertThat(this.server.requests()).extracting(LoopbackServer.RecordedRequest::bodyText)
+		assertThat(this.dingtalk.requests()).extracting(RecordedRequest::body)
 			.satisfiesExactly((first) -> assertThat(first).contains("first"),
 					(body) -> assertThat(body).contains("\"title\":\"one\"").doesNotContain("2222"),
 					(body) -> assertThat(body).contains("\"title\":\"two\"").doesNotContain("1111"));
@@ -261,7 +263,7 @@ class DingTalkRobotDeliveryTests {
 		assertThat(catchThrowableOfType(Exception.class, late::join))
 			.hasCauseInstanceOf(DingTalkRobotClosedException.class);
 		assertThat(output).contains("Undelivered message of DingTalk robot 'ops'").contains("late async");
-		assertThat(this.server.requests()).isEmpty();
+		assertThat(this.dingtalk.requests()).isEmpty();
 		assertThat(this.listener.failures).hasSize(2);
 	}
 
@@ -270,8 +272,8 @@ class DingTalkRobotDeliveryTests {
 		DeliverySettings quickShutdown = DeliverySettings.defaults().withShutdownTimeout(Duration.ofMillis(200));
 		DingTalkRobot ops = robot(ONE_A_MINUTE, quickShutdown);
 		DingTalkRobot team = track(DingTalkRobot.builder("team")
-			.accessToken(TOKEN)
-			.baseUrl(this.server.baseUrl())
+			.accessToken(this.emulator.registerRobot("team", TEAM_TOKEN).accessToken())
+			.baseUrl(this.emulator.baseUrl())
 			.clock(this.clock)
 			.rateLimit(ONE_A_MINUTE)
 			.delivery(quickShutdown)
@@ -293,24 +295,27 @@ class DingTalkRobotDeliveryTests {
 			.contains("Undelivered message of DingTalk robot 'ops'", "ops waits",
 					"Undelivered message of DingTalk robot 'team'", "team waits")
 			.doesNotContain(TOKEN)
+			.doesNotContain(TEAM_TOKEN)
 			.doesNotContain(SECRET);
-		assertThat(this.server.requests()).hasSize(2);
+		assertThat(this.emulator.requests()).extracting(RecordedRequest::robotName)
+			.containsExactlyInAnyOrder("ops", "team");
+		assertThat(this.emulator.requests()).allMatch(RecordedRequest::delivered);
 	}
 
 	@Test
 	void disabledRobotLogsAsyncMessagesInsteadOfSending(CapturedOutput output) {
 		DingTalkRobot robot = track(
-				DingTalkRobot.builder("ops").webhook(this.server.webhook(TOKEN)).enabled(false).build());
+				DingTalkRobot.builder("ops").webhook(this.dingtalk.webhook()).enabled(false).build());
 		assertThat(robot.sendAsync(Message.text("quiet")))
 			.isCompletedWithValueMatching((response) -> response.errcode() == 0);
 		assertThat(output).contains("DingTalk robot 'ops' is disabled").contains("quiet");
 		assertThat(robot.state().queueDepth()).isZero();
-		assertThat(this.server.requests()).isEmpty();
+		assertThat(this.dingtalk.requests()).isEmpty();
 	}
 
 	private DingTalkRobot robot(RateLimit rateLimit, DeliverySettings delivery) {
 		return track(DingTalkRobot.builder("ops")
-			.webhook(this.server.webhook(TOKEN))
+			.webhook(this.dingtalk.webhook())
 			.secret(SECRET)
 			.clock(this.clock)
 			.rateLimit(rateLimit)
@@ -322,10 +327,6 @@ class DingTalkRobotDeliveryTests {
 	private DingTalkRobot track(DingTalkRobot robot) {
 		this.robots.add(robot);
 		return robot;
-	}
-
-	private static String errcode(int errcode) {
-		return "{\"errcode\":" + errcode + ",\"errmsg\":\"errmsg " + errcode + "\"}";
 	}
 
 }

@@ -9,12 +9,13 @@ import io.github.dingtalkrobot.DingTalkApiException;
 import io.github.dingtalkrobot.DingTalkRateLimitedException;
 import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.DingTalkRobots;
-import io.github.dingtalkrobot.LoopbackServer;
 import io.github.dingtalkrobot.autoconfigure.DingTalkRobotAutoConfiguration;
 import io.github.dingtalkrobot.autoconfigure.actuate.endpoint.DingTalkEndpoint.RobotDescriptor;
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link DingTalkEndpointAutoConfiguration} and {@link DingTalkEndpoint}, with
- * robots sending to a server on loopback.
+ * robots sending to the emulator.
  */
 class DingTalkEndpointAutoConfigurationTests {
 
@@ -36,16 +37,21 @@ class DingTalkEndpointAutoConfigurationTests {
 
 	private static final String SECRET = "SECendpoint5a5a5a";
 
-	@RegisterExtension
-	final LoopbackServer server = new LoopbackServer();
+	@AutoClose
+	final DingTalkEmulator emulator = DingTalkEmulator.builder().build().start();
+
+	private final EmulatedRobot alerts = this.emulator.registerRobot("alerts", TOKEN)
+		.secret(SECRET)
+		.keywords("alert", "ops");
+
+	private final EmulatedRobot deploys = this.emulator.registerRobot("deploys", OTHER_TOKEN);
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(
 				AutoConfigurations.of(DingTalkRobotAutoConfiguration.class, DingTalkEndpointAutoConfiguration.class))
-		.withPropertyValues("dingtalk.base-url=" + this.server.baseUrl(),
-				"dingtalk.robots.alerts.webhook=" + this.server.webhook(TOKEN),
-				"dingtalk.robots.alerts.secret=" + SECRET, "dingtalk.robots.alerts.keywords=alert,ops",
-				"dingtalk.robots.deploys.access-token=" + OTHER_TOKEN,
+		.withPropertyValues("dingtalk.base-url=" + this.emulator.baseUrl(),
+				"dingtalk.robots.alerts.webhook=" + this.alerts.webhook(), "dingtalk.robots.alerts.secret=" + SECRET,
+				"dingtalk.robots.alerts.keywords=alert,ops", "dingtalk.robots.deploys.access-token=" + OTHER_TOKEN,
 				"dingtalk.robots.deploys.rate-limit.messages=10");
 
 	@Test
@@ -68,11 +74,12 @@ class DingTalkEndpointAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=dingtalk").run((context) -> {
 			DingTalkRobots robots = context.getBean(DingTalkRobots.class);
 			robots.get("alerts").sendText("alert: disk full");
-			this.server.answer(200, "application/json", "{\"errcode\":310000,\"errmsg\":\"keywords not in content\"}");
+			this.deploys.failNext(1).withErrcode(310000, "keywords not in content");
 			assertThatExceptionOfType(DingTalkApiException.class)
 				.isThrownBy(() -> robots.get("deploys").sendText("deployed"));
 			DocumentContext json = JsonPath.parse(EndpointJson.write(context.getBean(DingTalkEndpoint.class).robots()));
-			String host = "http://127.0.0.1:" + this.server.baseUrl().split(":")[2];
+			String host = this.emulator.baseUrl();
+			assertThat(this.alerts.receivedMessages()).hasSize(1);
 			assertThat(json.<List<String>>read("$.robots[*].name")).containsExactly("alerts", "deploys");
 			assertThat(json.<Map<String, Object>>read("$.robots[0]"))
 				.containsEntry("webhook", host + "?access_token=******")
@@ -117,8 +124,9 @@ class DingTalkEndpointAutoConfigurationTests {
 					DingTalkEndpointAutoConfiguration.class))
 			.withPropertyValues("management.endpoints.web.exposure.include=dingtalk")
 			.withBean(DingTalkRobots.class,
-					() -> DingTalkRobots
-						.of(List.of(DingTalkRobot.builder("own").webhook(this.server.webhook(TOKEN)).build())))
+					() -> DingTalkRobots.of(List.of(DingTalkRobot.builder("own")
+						.webhook(this.emulator.registerRobot("own", "tok-endpoint-own").webhook())
+						.build())))
 			.run((context) -> {
 				context.getBean(DingTalkRobots.class).get("own").sendText("hello");
 				RobotDescriptor own = context.getBean(DingTalkEndpoint.class).robot("own");
@@ -171,8 +179,9 @@ class DingTalkEndpointAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=dingtalk").run((context) -> {
 			DingTalkRobots robots = context.getBean(DingTalkRobots.class);
 			robots.get("alerts").sendText("alert: signed");
-			String sign = this.server.onlyRequest().query().get("sign");
-			this.server.answer(200, "application/json", "{\"errcode\":130101,\"errmsg\":\"send too fast\"}");
+			assertThat(this.alerts.receivedMessages()).hasSize(1);
+			String sign = this.alerts.requests().get(0).query().get("sign");
+			this.deploys.failNext(1).withErrcode(130101);
 			assertThatExceptionOfType(DingTalkRateLimitedException.class)
 				.isThrownBy(() -> robots.get("deploys").sendText("too fast"));
 			String json = EndpointJson.write(context.getBean(DingTalkEndpoint.class).robots());

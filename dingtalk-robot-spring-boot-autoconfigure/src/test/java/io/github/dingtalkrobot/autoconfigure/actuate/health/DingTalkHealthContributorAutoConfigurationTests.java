@@ -8,10 +8,11 @@ import io.github.dingtalkrobot.DingTalkRateLimitedException;
 import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.DingTalkRobots;
 import io.github.dingtalkrobot.DingTalkTransportException;
-import io.github.dingtalkrobot.LoopbackServer;
 import io.github.dingtalkrobot.autoconfigure.DingTalkRobotAutoConfiguration;
+import io.github.dingtalkrobot.emulator.DingTalkEmulator;
+import io.github.dingtalkrobot.emulator.EmulatedRobot;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
@@ -35,9 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link DingTalkHealthContributorAutoConfiguration}, with robots sending to a
- * server on loopback. Spring Boot 4 only: the {@code spring-boot-3.5} profile leaves this
- * class out.
+ * Tests for {@link DingTalkHealthContributorAutoConfiguration}, with robots sending to
+ * the emulator. Spring Boot 4 only: the {@code spring-boot-3.5} profile leaves this class
+ * out.
  */
 class DingTalkHealthContributorAutoConfigurationTests {
 
@@ -45,15 +46,18 @@ class DingTalkHealthContributorAutoConfigurationTests {
 
 	private static final String SECRET = "SEChealth9c9c9c";
 
-	@RegisterExtension
-	final LoopbackServer server = new LoopbackServer();
+	@AutoClose
+	final DingTalkEmulator emulator = DingTalkEmulator.builder().build().start();
+
+	private final EmulatedRobot dingtalk = this.emulator.registerRobot("alerts", TOKEN);
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DingTalkRobotAutoConfiguration.class,
 				DingTalkHealthContributorAutoConfiguration.class))
-		.withPropertyValues("dingtalk.robots.alerts.webhook=" + this.server.webhook(TOKEN),
+		.withPropertyValues("dingtalk.robots.alerts.webhook=" + this.dingtalk.webhook(),
 				"dingtalk.robots.alerts.secret=" + SECRET, "dingtalk.robots.alerts.rate-limit.max-wait=0",
-				"dingtalk.robots.deploys.webhook=" + this.server.webhook(TOKEN + "-deploys"),
+				"dingtalk.robots.deploys.webhook="
+						+ this.emulator.registerRobot("deploys", TOKEN + "-deploys").webhook(),
 				"dingtalk.robots.deploys.delivery.retry.max-attempts=1");
 
 	@Test
@@ -73,7 +77,7 @@ class DingTalkHealthContributorAutoConfigurationTests {
 	void robotThatDingTalkRefusedIsRefusedUntilItDeliversAMessage() {
 		this.contextRunner.withPropertyValues("management.health.dingtalk.enabled=true").run((context) -> {
 			DingTalkRobots robots = context.getBean(DingTalkRobots.class);
-			this.server.answer(200, "application/json", "{\"errcode\":310000,\"errmsg\":\"sign not match\"}");
+			this.dingtalk.failNext(1).withErrcode(310000, "sign not match");
 			assertThatExceptionOfType(DingTalkApiException.class)
 				.isThrownBy(() -> robots.get("alerts").sendText("refused"));
 			Health down = health(context, "alerts");
@@ -82,7 +86,6 @@ class DingTalkHealthContributorAutoConfigurationTests {
 				.containsEntry("reason", "DingTalk refused the robot's last message")
 				.containsKey("lastFailure");
 			assertThat(health(context, "deploys").getStatus()).isEqualTo(Status.UP);
-			this.server.answer(200, "application/json", LoopbackServer.OK);
 			robots.get("alerts").sendText("delivered");
 			Health up = health(context, "alerts");
 			assertThat(up.getStatus()).isEqualTo(Status.UP);
@@ -95,7 +98,7 @@ class DingTalkHealthContributorAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("management.health.dingtalk.enabled=true").run((context) -> {
 			DingTalkRobots robots = context.getBean(DingTalkRobots.class);
 			robots.get("alerts").sendText("delivered");
-			this.server.answer(200, "application/json", "{\"errcode\":130101,\"errmsg\":\"send too fast\"}");
+			this.dingtalk.failNext(1).withErrcode(130101);
 			assertThatExceptionOfType(DingTalkRateLimitedException.class)
 				.isThrownBy(() -> robots.get("alerts").sendText("too fast"));
 			Health health = health(context, "alerts");
@@ -109,7 +112,7 @@ class DingTalkHealthContributorAutoConfigurationTests {
 	@Test
 	void robotThatCannotReachDingTalkIsUnreachable() {
 		this.contextRunner.withPropertyValues("management.health.dingtalk.enabled=true").run((context) -> {
-			this.server.answer(503, "text/plain", "");
+			this.dingtalk.failNext(1).withHttpStatus(503);
 			assertThatExceptionOfType(DingTalkTransportException.class)
 				.isThrownBy(() -> context.getBean(DingTalkRobots.class).get("deploys").sendText("lost"));
 			Health health = health(context, "deploys");
@@ -149,10 +152,10 @@ class DingTalkHealthContributorAutoConfigurationTests {
 				AvailabilityChangeEvent.publish(context, LivenessState.CORRECT);
 				AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
 				DingTalkRobots robots = context.getBean(DingTalkRobots.class);
-				this.server.answer(200, "application/json", "{\"errcode\":130101,\"errmsg\":\"send too fast\"}");
+				this.dingtalk.failNext(1).withErrcode(130101);
 				assertThatExceptionOfType(DingTalkRateLimitedException.class)
 					.isThrownBy(() -> robots.get("alerts").sendText("too fast"));
-				this.server.answer(503, "text/plain", "");
+				this.dingtalk.failNext(1).withHttpStatus(503);
 				assertThatExceptionOfType(DingTalkTransportException.class)
 					.isThrownBy(() -> robots.get("deploys").sendText("lost"));
 				HealthEndpoint endpoint = context.getBean(HealthEndpoint.class);
@@ -173,8 +176,9 @@ class DingTalkHealthContributorAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("management.health.dingtalk.enabled=true").run((context) -> {
 			DingTalkRobots robots = context.getBean(DingTalkRobots.class);
 			robots.get("alerts").sendText("delivered");
-			String sign = this.server.onlyRequest().query().get("sign");
-			this.server.answer(500, "text/plain", "failed for access_token=" + TOKEN);
+			assertThat(this.dingtalk.requests()).hasSize(1);
+			String sign = this.dingtalk.requests().get(0).query().get("sign");
+			this.dingtalk.failNext(1).withBody(500, "text/plain", "failed for access_token=" + TOKEN);
 			assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> robots.get("deploys").sendText("lost"));
 			for (String robot : new String[] { "alerts", "deploys" }) {
 				Map<String, Object> details = health(context, robot).getDetails();
