@@ -51,13 +51,14 @@ class DingTalkHealthContributorAutoConfigurationTests {
 
 	private final EmulatedRobot dingtalk = this.emulator.registerRobot("alerts", TOKEN);
 
+	private final EmulatedRobot deploys = this.emulator.registerRobot("deploys", TOKEN + "-deploys");
+
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DingTalkRobotAutoConfiguration.class,
 				DingTalkHealthContributorAutoConfiguration.class))
 		.withPropertyValues("dingtalk.robots.alerts.webhook=" + this.dingtalk.webhook(),
 				"dingtalk.robots.alerts.secret=" + SECRET, "dingtalk.robots.alerts.rate-limit.max-wait=0",
-				"dingtalk.robots.deploys.webhook="
-						+ this.emulator.registerRobot("deploys", TOKEN + "-deploys").webhook(),
+				"dingtalk.robots.deploys.webhook=" + this.deploys.webhook(),
 				"dingtalk.robots.deploys.delivery.retry.max-attempts=1");
 
 	@Test
@@ -112,7 +113,7 @@ class DingTalkHealthContributorAutoConfigurationTests {
 	@Test
 	void robotThatCannotReachDingTalkIsUnreachable() {
 		this.contextRunner.withPropertyValues("management.health.dingtalk.enabled=true").run((context) -> {
-			this.dingtalk.failNext(1).withHttpStatus(503);
+			this.deploys.failNext(1).withHttpStatus(503);
 			assertThatExceptionOfType(DingTalkTransportException.class)
 				.isThrownBy(() -> context.getBean(DingTalkRobots.class).get("deploys").sendText("lost"));
 			Health health = health(context, "deploys");
@@ -155,7 +156,7 @@ class DingTalkHealthContributorAutoConfigurationTests {
 				this.dingtalk.failNext(1).withErrcode(130101);
 				assertThatExceptionOfType(DingTalkRateLimitedException.class)
 					.isThrownBy(() -> robots.get("alerts").sendText("too fast"));
-				this.dingtalk.failNext(1).withHttpStatus(503);
+				this.deploys.failNext(1).withHttpStatus(503);
 				assertThatExceptionOfType(DingTalkTransportException.class)
 					.isThrownBy(() -> robots.get("deploys").sendText("lost"));
 				HealthEndpoint endpoint = context.getBean(HealthEndpoint.class);
@@ -178,7 +179,8 @@ class DingTalkHealthContributorAutoConfigurationTests {
 			robots.get("alerts").sendText("delivered");
 			assertThat(this.dingtalk.requests()).hasSize(1);
 			String sign = this.dingtalk.requests().get(0).query().get("sign");
-			this.dingtalk.failNext(1).withBody(500, "text/plain", "failed for access_token=" + TOKEN);
+			this.deploys.failNext(1)
+				.withBody(500, "text/plain", "failed for access_token=" + this.deploys.accessToken());
 			assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> robots.get("deploys").sendText("lost"));
 			for (String robot : new String[] { "alerts", "deploys" }) {
 				Map<String, Object> details = health(context, robot).getDetails();
