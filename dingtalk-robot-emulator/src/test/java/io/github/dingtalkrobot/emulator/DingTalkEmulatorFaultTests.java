@@ -16,8 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import io.github.dingtalkrobot.emulator.WebhookClient.Answer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,20 +29,10 @@ import static org.awaitility.Awaitility.await;
  */
 class DingTalkEmulatorFaultTests {
 
-	private final DingTalkEmulator emulator = DingTalkEmulator.builder().build();
+	@AutoClose
+	final DingTalkEmulator emulator = DingTalkEmulator.builder().build().start();
 
-	private EmulatedRobot robot;
-
-	@BeforeEach
-	void registerRobots() {
-		this.robot = this.emulator.registerRobot("ops", "token-ops");
-		this.emulator.start();
-	}
-
-	@AfterEach
-	void closeEmulator() {
-		this.emulator.close();
-	}
+	private final EmulatedRobot robot = this.emulator.registerRobot("ops", "token-ops");
 
 	@Test
 	void errcodeIsAnsweredForTheNextRequestsThenNormalBehaviourResumes() {

@@ -1,7 +1,7 @@
 package io.github.dingtalkrobot.emulator;
 
 import io.github.dingtalkrobot.emulator.WebhookClient.Answer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,14 +13,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class DingTalkEmulatorIpAllowlistTests {
 
-	private final DingTalkEmulator emulator = DingTalkEmulator.builder().build().start();
+	@AutoClose
+	final DingTalkEmulator emulator = DingTalkEmulator.builder().build().start();
 
 	private final EmulatedRobot ops = this.emulator.registerRobot("ops", "token-ops");
-
-	@AfterEach
-	void closeEmulator() {
-		this.emulator.close();
-	}
 
 	@Test
 	void requestFromOutsideTheAllowlistIsRefusedWithTheAddress() {

@@ -6,8 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
 import io.github.dingtalkrobot.emulator.WebhookClient.Answer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -22,20 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DingTalkEmulatorMessageTests {
 
-	private final DingTalkEmulator emulator = DingTalkEmulator.builder().build();
+	@AutoClose
+	final DingTalkEmulator emulator = DingTalkEmulator.builder().build().start();
 
-	private EmulatedRobot robot;
-
-	@BeforeEach
-	void registerRobots() {
-		this.robot = this.emulator.registerRobot("ops", "token-ops");
-		this.emulator.start();
-	}
-
-	@AfterEach
-	void closeEmulator() {
-		this.emulator.close();
-	}
+	private final EmulatedRobot robot = this.emulator.registerRobot("ops", "token-ops");
 
 	@ParameterizedTest
 	@ValueSource(strings = { "text-at.json", "text-at-all.json", "link.json", "markdown-at.json",

@@ -10,8 +10,7 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import io.github.dingtalkrobot.emulator.WebhookClient.Answer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,20 +23,10 @@ class DingTalkEmulatorRateLimitTests {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2025-11-28T08:00:00Z"));
 
-	private final DingTalkEmulator emulator = DingTalkEmulator.builder().clock(this.clock).build();
+	@AutoClose
+	final DingTalkEmulator emulator = DingTalkEmulator.builder().clock(this.clock).build().start();
 
-	private EmulatedRobot robot;
-
-	@BeforeEach
-	void registerRobots() {
-		this.robot = this.emulator.registerRobot("ops", "token-ops");
-		this.emulator.start();
-	}
-
-	@AfterEach
-	void closeEmulator() {
-		this.emulator.close();
-	}
+	private final EmulatedRobot robot = this.emulator.registerRobot("ops", "token-ops");
 
 	@Test
 	void twentyFirstMessageInAMinuteThrottlesTheRobotForTenMinutes() {

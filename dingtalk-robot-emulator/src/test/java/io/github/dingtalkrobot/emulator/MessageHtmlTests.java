@@ -1,6 +1,6 @@
 package io.github.dingtalkrobot.emulator;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,14 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MessageHtmlTests {
 
-	private final DingTalkEmulator emulator = DingTalkEmulator.builder().build().start();
+	@AutoClose
+	final DingTalkEmulator emulator = DingTalkEmulator.builder().build().start();
 
 	private final EmulatedRobot ops = this.emulator.registerRobot("ops", "token-ops");
-
-	@AfterEach
-	void closeEmulator() {
-		this.emulator.close();
-	}
 
 	@Test
 	void textMessageIsEscapedWithItsMentionsHighlighted() {
