@@ -4,16 +4,11 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import ch.qos.logback.core.spi.ContextAware;
@@ -23,21 +18,20 @@ import io.github.dingtalkrobot.message.Message;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The appender's own thread: takes events from the buffer, rolls up those with the same
- * {@link Fingerprint} within the dedup window, and hands alerts and summaries to the
- * robot's {@link DingTalkRobot#sendAsync sendAsync}. Alerts wait in an outbox as large as
- * the buffer until the robot can be found; beyond that the oldest are dropped and
- * counted. Only this thread touches the rollups and the outbox.
+ * The appender's own thread: alerts the first event of each {@link Rollup} that logging
+ * threads open, summarizes the rollups whose dedup window ended, and hands alerts and
+ * summaries to the robot's {@link DingTalkRobot#sendAsync sendAsync}. Messages wait in an
+ * outbox as large as the buffer until the robot can be found; beyond that the oldest are
+ * dropped and the events they carried counted. Only this thread alerts, closes rollups
+ * and touches the outbox.
  */
 final class AlertDispatcher implements Runnable {
 
-	// How often the dispatcher looks at the clock for windows that ended while no event
-	// came
+	// How often the dispatcher looks at the clock for windows that ended while no rollup
+	// was opened
 	private static final long TICK_MILLIS = 100;
 
-	private final BlockingQueue<LoggedEvent> buffer;
-
-	private final AtomicLong dropped;
+	private final Rollups rollups;
 
 	private final AlertFormatter formatter;
 
@@ -49,23 +43,22 @@ final class AlertDispatcher implements Runnable {
 
 	private final ContextAware status;
 
-	private final Map<Fingerprint, Rollup> rollups = new HashMap<>();
+	private final List<Rollup> alerted = new ArrayList<>();
 
-	private final Deque<Message> outbox = new ArrayDeque<>();
+	private final Deque<Outgoing> outbox = new ArrayDeque<>();
 
 	private final int outboxCapacity;
 
 	private final Queue<CompletableFuture<Void>> flushes = new ConcurrentLinkedQueue<>();
 
-	private final List<LoggedEvent> drained = new ArrayList<>();
+	private final List<Rollup> drained = new ArrayList<>();
 
 	private volatile boolean running = true;
 
-	AlertDispatcher(BlockingQueue<LoggedEvent> buffer, AtomicLong dropped, AlertFormatter formatter, Clock clock,
-			long windowMillis, Supplier<@Nullable DingTalkRobot> robot, ContextAware status) {
-		this.buffer = buffer;
-		this.outboxCapacity = buffer.remainingCapacity();
-		this.dropped = dropped;
+	AlertDispatcher(Rollups rollups, int outboxCapacity, AlertFormatter formatter, Clock clock, long windowMillis,
+			Supplier<@Nullable DingTalkRobot> robot, ContextAware status) {
+		this.rollups = rollups;
+		this.outboxCapacity = outboxCapacity;
 		this.formatter = formatter;
 		this.clock = clock;
 		this.windowMillis = windowMillis;
@@ -77,9 +70,9 @@ final class AlertDispatcher implements Runnable {
 	public void run() {
 		try {
 			while (this.running) {
-				LoggedEvent event = this.buffer.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
-				if (event != null) {
-					accept(event);
+				Rollup opened = this.rollups.pollOpened(TICK_MILLIS);
+				if (opened != null) {
+					alert(opened);
 					drain();
 				}
 				summarize(false);
@@ -131,48 +124,37 @@ final class AlertDispatcher implements Runnable {
 	}
 
 	private void drain() {
-		this.buffer.drainTo(this.drained);
-		this.drained.forEach(this::accept);
+		this.rollups.drainOpened(this.drained);
+		this.drained.forEach(this::alert);
 		this.drained.clear();
 	}
 
-	private void accept(LoggedEvent event) {
-		Fingerprint fingerprint = Fingerprint.of(event.event());
-		Rollup rollup = this.rollups.get(fingerprint);
-		if (rollup != null && !rollup.endsBy(event.timestamp(), this.windowMillis)) {
-			rollup.add(event.timestamp());
-			return;
-		}
-		if (rollup != null) {
-			summarize(rollup);
-		}
-		this.rollups.put(fingerprint, new Rollup(event));
-		post(this.formatter.alert(event, this.dropped.getAndSet(0)));
+	private void alert(Rollup rollup) {
+		post(this.formatter.alert(rollup.first(), this.rollups.takeDropped()), 1);
+		this.alerted.add(rollup);
 	}
 
 	private void summarize(boolean all) {
 		long now = this.clock.millis();
-		for (Iterator<Rollup> rollups = this.rollups.values().iterator(); rollups.hasNext();) {
-			Rollup rollup = rollups.next();
+		for (Iterator<Rollup> alerted = this.alerted.iterator(); alerted.hasNext();) {
+			Rollup rollup = alerted.next();
 			if (all || rollup.endsBy(now, this.windowMillis)) {
-				summarize(rollup);
-				rollups.remove();
+				alerted.remove();
+				long count = rollup.close();
+				this.rollups.release(rollup);
+				if (count > 1) {
+					// The first event was in the alert
+					post(this.formatter.summary(rollup, count, this.rollups.takeDropped()), count - 1);
+				}
 			}
 		}
 	}
 
-	private void summarize(Rollup rollup) {
-		if (rollup.count() > 1) {
-			post(this.formatter.summary(rollup, this.dropped.getAndSet(0)));
-		}
-	}
-
-	private void post(Message message) {
+	private void post(Message message, long events) {
 		if (this.outbox.size() >= this.outboxCapacity) {
-			this.outbox.poll();
-			this.dropped.incrementAndGet();
+			this.rollups.drop(this.outbox.remove().events());
 		}
-		this.outbox.add(message);
+		this.outbox.add(new Outgoing(message, events));
 	}
 
 	private void send() {
@@ -183,17 +165,25 @@ final class AlertDispatcher implements Runnable {
 		if (robot == null) {
 			return;
 		}
-		Message message;
-		while ((message = this.outbox.poll()) != null) {
-			robot.sendAsync(message).whenComplete((response, failure) -> {
+		Outgoing outgoing;
+		while ((outgoing = this.outbox.poll()) != null) {
+			long events = outgoing.events();
+			robot.sendAsync(outgoing.message()).whenComplete((response, failure) -> {
 				if (failure instanceof DingTalkQueueFullException) {
-					this.dropped.incrementAndGet();
+					this.rollups.drop(events);
 				}
 				else if (failure != null) {
 					this.status.addWarn("Robot '" + robot.name() + "' did not deliver an alert: " + failure);
 				}
 			});
 		}
+	}
+
+	/**
+	 * A message waiting for the robot, and how many events it reports.
+	 */
+	private record Outgoing(Message message, long events) {
+
 	}
 
 }

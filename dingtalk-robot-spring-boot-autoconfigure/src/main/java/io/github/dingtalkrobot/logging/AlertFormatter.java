@@ -90,16 +90,17 @@ final class AlertFormatter {
 	/**
 	 * Return the summary of a fingerprint's events within the dedup window.
 	 * @param rollup the events
+	 * @param count how many events the rollup counted, the first included
 	 * @param dropped how many events were dropped since the last alert
 	 * @return the message
 	 */
-	MarkdownMessage summary(Rollup rollup, long dropped) {
+	MarkdownMessage summary(Rollup rollup, long count, long dropped) {
 		ILoggingEvent event = rollup.first().event();
-		String count = "×" + rollup.count();
-		String line = "**" + count + "** in the last " + this.window + ", first "
+		String times = "×" + count;
+		String line = "**" + times + "** in the last " + this.window + ", first "
 				+ SUMMARY_TIME.format(time(rollup.first().timestamp())) + ", last "
 				+ SUMMARY_TIME.format(time(rollup.last()));
-		return Message.markdown(title(event, count + " "), head(event, rollup.first().timestamp(), line, dropped));
+		return Message.markdown(title(event, times + " "), head(event, rollup.first().timestamp(), line, dropped));
 	}
 
 	private String head(ILoggingEvent event, long timestamp, @Nullable String summary, long dropped) {

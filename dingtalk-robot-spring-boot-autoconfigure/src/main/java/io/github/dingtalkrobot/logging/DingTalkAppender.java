@@ -6,12 +6,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,13 +30,15 @@ import org.slf4j.MarkerFactory;
  * the robot's {@link DingTalkRobot#sendAsync sendAsync}, so that the robot's rate limit,
  * coalescing, retries and shutdown apply.
  * <p>
- * {@link #doAppend Appending} never waits: an event that alerts is handed to a bounded
- * buffer that the appender's own thread drains; when the buffer is full the event is
- * dropped and counted, and the next alert says how many were dropped. Events with the
- * same fingerprint (logger, exception type, top application frame and message pattern)
- * within the {@link #setDedupWindow dedup window} make one alert at once and one summary
- * with their count when the window ends. Events of the starter's own loggers
- * ({@code io.github.dingtalkrobot}) and of the robots' threads never alert.
+ * {@link #doAppend Appending} never waits. Events with the same fingerprint (logger,
+ * exception type, top application frame and message pattern) within the
+ * {@link #setDedupWindow dedup window} make one alert at once and one summary with their
+ * count when the window ends: the first is handed to the appender's own thread, and the
+ * logging thread counts the repeats itself, without a lock. The appender holds at most
+ * {@link #setBufferSize buffer size} fingerprints, waiting for its thread or within their
+ * window; when it holds that many, an event with a new fingerprint is dropped and
+ * counted, and the next alert says how many were dropped. Events of the starter's own
+ * loggers ({@code io.github.dingtalkrobot}) and of the robots' threads never alert.
  * <p>
  * With Spring Boot, {@code dingtalk.logging.enabled=true} attaches one to the root
  * logger. In {@code logback-spring.xml}, name the robot and it is found once the
@@ -88,9 +87,7 @@ public class DingTalkAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
 
 	private Clock clock = Clock.systemDefaultZone();
 
-	private final AtomicLong dropped = new AtomicLong();
-
-	private @Nullable BlockingQueue<LoggedEvent> buffer;
+	private @Nullable Rollups rollups;
 
 	private @Nullable AlertDispatcher dispatcher;
 
@@ -160,8 +157,9 @@ public class DingTalkAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
 	}
 
 	/**
-	 * Set how many events may wait for the appender's thread; beyond that events are
-	 * dropped and counted. 256 unless set.
+	 * Set how many distinct fingerprints the appender holds, waiting for its thread or
+	 * within their dedup window; beyond that events with a new fingerprint are dropped
+	 * and counted, while repeats of those it holds are still counted. 256 unless set.
 	 * @param bufferSize the buffer's capacity
 	 */
 	public void setBufferSize(int bufferSize) {
@@ -195,14 +193,14 @@ public class DingTalkAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
 					+ "a maxStackFrames and a dedupWindow that are not negative");
 			return;
 		}
-		BlockingQueue<LoggedEvent> buffer = new ArrayBlockingQueue<>(this.bufferSize);
+		Rollups rollups = new Rollups(this.bufferSize, this.dedupWindow.toMillis());
 		AlertFormatter formatter = new AlertFormatter(this.applicationName, host(), zone(), this.dedupWindow,
 				this.mdcKeys, this.maxStackFrames);
-		AlertDispatcher dispatcher = new AlertDispatcher(buffer, this.dropped, formatter, this.clock,
+		AlertDispatcher dispatcher = new AlertDispatcher(rollups, this.bufferSize, formatter, this.clock,
 				this.dedupWindow.toMillis(), this::resolveRobot, this);
 		Thread thread = new Thread(dispatcher, "dingtalk-alerts-" + getName());
 		thread.setDaemon(true);
-		this.buffer = buffer;
+		this.rollups = rollups;
 		this.dispatcher = dispatcher;
 		this.dispatcherThread = thread;
 		thread.start();
@@ -230,13 +228,9 @@ public class DingTalkAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
 
 	@Override
 	protected void append(ILoggingEvent event) {
-		BlockingQueue<LoggedEvent> buffer = this.buffer;
-		if (buffer == null || !alerts(event)) {
-			return;
-		}
-		event.prepareForDeferredProcessing();
-		if (!buffer.offer(new LoggedEvent(event, this.clock.millis()))) {
-			this.dropped.incrementAndGet();
+		Rollups rollups = this.rollups;
+		if (rollups != null && alerts(event)) {
+			rollups.record(event, this.clock.millis());
 		}
 	}
 

@@ -6,8 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import ch.qos.logback.classic.LoggerContext;
 import io.github.dingtalkrobot.DeliverySettings;
@@ -128,8 +131,8 @@ class DingTalkAppenderTests {
 	}
 
 	@Test
-	void identicalErrorsWithinTheWindowMakeOneAlertAndOneSummary() {
-		this.appender.setBufferSize(2000);
+	void identicalErrorsWithinTheWindowMakeOneAlertAndOneSummaryEvenWithATinyBuffer() {
+		this.appender.setBufferSize(4);
 		start();
 		for (int i = 0; i < 1000; i++) {
 			failPayment(i);
@@ -147,6 +150,60 @@ class DingTalkAppenderTests {
 		this.clock.advance(Duration.ofMinutes(5));
 		failPayment(1001);
 		assertThat(awaitMessages(4).get(3).text()).contains("> Payment 1001 failed").doesNotContain("×");
+	}
+
+	@Test
+	void repeatsLoggedByManyThreadsAreCountedExactlyPerFingerprint() throws InterruptedException {
+		int kinds = 10;
+		this.appender.setBufferSize(kinds);
+		start();
+		CountDownLatch ready = new CountDownLatch(1);
+		List<Thread> threads = new ArrayList<>();
+		for (int t = 0; t < 4; t++) {
+			Thread thread = new Thread(() -> {
+				awaitQuietly(ready);
+				for (int i = 0; i < 250; i++) {
+					logger("com.example.incident.Kind" + (i % kinds)).error("Request {} failed", i,
+							new IllegalStateException("Dependency unavailable"));
+				}
+			});
+			thread.start();
+			threads.add(thread);
+		}
+		ready.countDown();
+		for (Thread thread : threads) {
+			thread.join();
+		}
+		awaitMessages(kinds);
+		this.clock.advance(Duration.ofMinutes(5));
+		List<String> summaries = awaitMessages(2 * kinds).subList(kinds, 2 * kinds)
+			.stream()
+			.map(RecordedRequest::text)
+			.toList();
+		assertThat(summaries).allSatisfy(
+				(text) -> assertThat(text).contains("**×100** in the last 5 minutes").doesNotContain("Dropped"));
+		assertThat(summaries).extracting((text) -> text.replaceAll("(?s).*- \\*\\*Logger:\\*\\* (\\S+).*", "$1"))
+			.containsExactlyInAnyOrderElementsOf(
+					IntStream.range(0, kinds).mapToObj((kind) -> "com.example.incident.Kind" + kind).toList());
+	}
+
+	@Test
+	void errorsAfterTheWindowOpenANewRollupWhileTheEndedOneIsSummarized() {
+		start();
+		for (int i = 0; i < 3; i++) {
+			failPayment(i);
+		}
+		awaitMessages(1);
+		this.clock.advance(Duration.ofMinutes(5));
+		failPayment(10);
+		failPayment(11);
+		this.appender.flush();
+		List<RecordedRequest> messages = awaitMessages(4);
+		assertThat(messages.get(0).text()).contains("> Payment 0 failed");
+		assertThat(messages.subList(1, 4)).extracting(RecordedRequest::text)
+			.satisfiesExactlyInAnyOrder((text) -> assertThat(text).contains("**×3**", "> Payment 0 failed"),
+					(text) -> assertThat(text).contains("> Payment 10 failed").doesNotContain("×"),
+					(text) -> assertThat(text).contains("**×2**", "> Payment 10 failed"));
 	}
 
 	@Test
@@ -225,7 +282,8 @@ class DingTalkAppenderTests {
 	}
 
 	@Test
-	void eventsThatFindTheBufferFullAreCountedInTheNextAlert() throws InterruptedException {
+	void newErrorsBeyondTheBufferSizeAreDroppedAndCountedInTheNextAlertWhileRepeatsAreCounted()
+			throws InterruptedException {
 		GatedRobot gated = new GatedRobot(this.robot);
 		this.appender.setDingTalkRobot(gated);
 		this.appender.setBufferSize(4);
@@ -233,13 +291,18 @@ class DingTalkAppenderTests {
 		logger("com.example.first").error("First failure");
 		assertThat(gated.awaitEntered()).isTrue();
 		for (int i = 0; i < 10; i++) {
-			logger("com.example.burst").error("Burst failure {}", i);
+			logger("com.example.burst" + i).error("Burst failure {}", i);
+			logger("com.example.first").error("First failure");
 		}
 		gated.open();
-		assertThat(awaitMessages(2)).extracting(RecordedRequest::text)
+		this.appender.flush();
+		assertThat(awaitMessages(5)).extracting(RecordedRequest::text)
 			.satisfiesExactly((text) -> assertThat(text).contains("> First failure").doesNotContain("Dropped"),
 					(text) -> assertThat(text).contains("> Burst failure 0",
-							"- **Dropped:** 6 earlier events, the alert buffer was full"));
+							"- **Dropped:** 7 earlier events, the alert buffer was full"),
+					(text) -> assertThat(text).contains("> Burst failure 1").doesNotContain("Dropped"),
+					(text) -> assertThat(text).contains("> Burst failure 2").doesNotContain("Dropped"),
+					(text) -> assertThat(text).contains("**×11**", "> First failure").doesNotContain("Dropped"));
 	}
 
 	@Test
@@ -262,6 +325,15 @@ class DingTalkAppenderTests {
 
 	private void failPayment(int order) {
 		logger("com.example.payments").error("Payment {} failed", order, new IllegalStateException("Card declined"));
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private Logger logger(String name) {

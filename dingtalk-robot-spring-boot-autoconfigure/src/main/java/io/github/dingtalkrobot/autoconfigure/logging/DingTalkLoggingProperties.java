@@ -56,8 +56,9 @@ public class DingTalkLoggingProperties {
 	private int maxStackFrames = 15;
 
 	/**
-	 * How many log events may wait for the appender's thread; beyond that events are
-	 * dropped, and the next alert says how many.
+	 * How many distinct errors (fingerprints) the appender holds, waiting for its thread
+	 * or within their dedup window; beyond that new errors are dropped, and the next
+	 * alert says how many. Repeats of the errors it holds are always counted.
 	 */
 	private int bufferSize = 256;
 
