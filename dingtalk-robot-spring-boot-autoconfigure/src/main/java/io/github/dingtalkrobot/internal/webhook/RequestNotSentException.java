@@ -11,7 +11,8 @@ import java.io.IOException;
 final class RequestNotSentException extends IOException {
 
 	RequestNotSentException(String message, Throwable cause) {
-		super(message + ": " + cause.getMessage(), cause);
+		super(message + ": " + ((cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName()),
+				cause);
 	}
 
 	RequestNotSentException(String message) {

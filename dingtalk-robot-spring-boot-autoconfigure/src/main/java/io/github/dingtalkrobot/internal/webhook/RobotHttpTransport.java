@@ -234,18 +234,6 @@ final class RobotHttpTransport {
 		return now - connection.idleSince() >= this.idleTimeout.toMillis();
 	}
 
-	/**
-	 * Close every idle connection.
-	 */
-	void closeIdleConnections() {
-		List<RobotHttpConnection> connections = new ArrayList<>();
-		synchronized (this.idle) {
-			this.idle.values().forEach(connections::addAll);
-			this.idle.clear();
-		}
-		connections.forEach(RobotHttpConnection::close);
-	}
-
 	private static ScheduledThreadPoolExecutor sweeper() {
 		ScheduledThreadPoolExecutor sweeper = new ScheduledThreadPoolExecutor(1, (runnable) -> {
 			Thread thread = new Thread(runnable, "dingtalk-http-idle");

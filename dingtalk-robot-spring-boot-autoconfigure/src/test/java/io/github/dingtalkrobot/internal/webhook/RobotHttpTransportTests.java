@@ -20,6 +20,8 @@ import javax.net.ssl.SSLHandshakeException;
 import io.github.dingtalkrobot.emulator.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -110,23 +112,16 @@ class RobotHttpTransportTests {
 		assertThat(server.connections()).isOne();
 	}
 
-	@Test
-	void answerWithConnectionCloseEndsTheConnection() {
+	@ParameterizedTest
+	@ValueSource(strings = { "/close", "/until-close" })
+	void answerThatEndsTheConnectionIsReadAndTheNextRequestOpensANewOne(String path) {
+		// With Connection: close, and without a length, read to the end of the connection
 		RawHttpServer server = plain();
 		RestClient restClient = restClient(null);
-		assertThat(post(restClient, server.uri("http", "127.0.0.1", "/close"))).isEqualTo(RawHttpServer.OK);
+		assertThat(post(restClient, server.uri("http", "127.0.0.1", path))).isEqualTo(RawHttpServer.OK);
 		assertThat(post(restClient, server.uri("http", "127.0.0.1", "/robot/send"))).isEqualTo(RawHttpServer.OK);
 		assertThat(server.connections()).isEqualTo(2);
 		assertThat(server.requests()).hasSize(2);
-	}
-
-	@Test
-	void answerWithoutLengthIsReadToTheEndOfTheConnection() {
-		RawHttpServer server = plain();
-		RestClient restClient = restClient(null);
-		assertThat(post(restClient, server.uri("http", "127.0.0.1", "/until-close"))).isEqualTo(RawHttpServer.OK);
-		assertThat(post(restClient, server.uri("http", "127.0.0.1", "/robot/send"))).isEqualTo(RawHttpServer.OK);
-		assertThat(server.connections()).isEqualTo(2);
 	}
 
 	@Test
