@@ -187,7 +187,8 @@ public interface DingTalkRobot extends AutoCloseable {
 		/**
 		 * Set the builder for the robot's HTTP client. The robot works on a
 		 * {@link RestClient.Builder#clone() clone}, so the given builder is left as it
-		 * is.
+		 * is, and keeps its request factory. Without one, the robot sends through its own
+		 * HTTP/1.1 transport.
 		 * @param restClientBuilder the builder
 		 * @return this builder
 		 */
@@ -202,28 +203,32 @@ public interface DingTalkRobot extends AutoCloseable {
 		Builder clock(Clock clock);
 
 		/**
-		 * Set the connect timeout. When a timeout is set, the robot uses the JDK
-		 * {@code HttpClient} rather than the request factory of the
-		 * {@link #restClientBuilder(RestClient.Builder) builder}.
-		 * @param connectTimeout the timeout, or {@code null} to keep the builder's
+		 * Set the connect timeout: 5 seconds by default on the robot's own transport.
+		 * With a {@link #restClientBuilder(RestClient.Builder) builder}, a timeout set
+		 * makes the robot use the JDK {@code HttpClient} rather than the builder's
+		 * request factory.
+		 * @param connectTimeout the timeout, or {@code null} for the default or the
+		 * builder's
 		 * @return this builder
 		 */
 		Builder connectTimeout(@Nullable Duration connectTimeout);
 
 		/**
-		 * Set the read timeout. When a timeout is set, the robot uses the JDK
-		 * {@code HttpClient} rather than the request factory of the
-		 * {@link #restClientBuilder(RestClient.Builder) builder}.
-		 * @param readTimeout the timeout, or {@code null} to keep the builder's
+		 * Set the read timeout: 10 seconds by default on the robot's own transport. With
+		 * a {@link #restClientBuilder(RestClient.Builder) builder}, a timeout set makes
+		 * the robot use the JDK {@code HttpClient} rather than the builder's request
+		 * factory.
+		 * @param readTimeout the timeout, or {@code null} for the default or the
+		 * builder's
 		 * @return this builder
 		 */
 		Builder readTimeout(@Nullable Duration readTimeout);
 
 		/**
 		 * Set the HTTP proxy that the robot sends through, such as a proxy with a fixed
-		 * address for DingTalk's IP allowlist. When a proxy is set, the robot uses the
-		 * JDK {@code HttpClient} rather than the request factory of the
-		 * {@link #restClientBuilder(RestClient.Builder) builder}.
+		 * address for DingTalk's IP allowlist. With a
+		 * {@link #restClientBuilder(RestClient.Builder) builder}, a proxy set makes the
+		 * robot use the JDK {@code HttpClient} rather than the builder's request factory.
 		 * @param proxy the proxy as {@code http://host:port}, or {@code null} to connect
 		 * directly
 		 * @return this builder

@@ -193,6 +193,18 @@ class DingTalkRobotFailureTests {
 	}
 
 	@Test
+	void droppedConnectionThrowsTransportExceptionThatMayHaveBeenDeliveredAndSendsOnce(CapturedOutput output) {
+		this.dingtalk.failNext(1).withDroppedConnection();
+		DingTalkRobot robot = robot().webhook(this.dingtalk.webhook()).delivery(DeliverySettings.defaults()).build();
+		DingTalkTransportException ex = catchThrowableOfType(DingTalkTransportException.class,
+				() -> robot.sendText("hello"));
+		assertThat(ex.mayHaveBeenDelivered()).isTrue();
+		assertThat(ex.getMessage()).contains("'ops'", "the message may have been delivered");
+		assertThat(this.dingtalk.requests()).hasSize(1);
+		assertNoSecrets(ex, output);
+	}
+
+	@Test
 	void messageOverTwentyThousandBytesIsRefusedBeforeAnythingIsSent(CapturedOutput output) {
 		// 7,000 characters, but 21,000 bytes in UTF-8
 		String text = "告".repeat(7000);

@@ -46,13 +46,16 @@ public final class PerformanceReport {
 		Map<String, Long> heapWith = heap(50, sends);
 		System.out.printf("%n" + ROW, "measured", "figure", "baseline (same run)", "baseline figure", "ratio", "goal");
 		double sdk = score(jmh, "officialSdk");
-		for (String robot : List.of("robotFromProperties", "robotOnBootRequestFactory", "robotWithTimeouts")) {
-			throughput(robot, score(jmh, robot), "officialSdk", sdk, ">= 1.0x");
+		throughput("robotFromProperties", score(jmh, "robotFromProperties"), "officialSdk", sdk, ">= 1.0x");
+		for (String robot : List.of("robotOnOwnTransport", "robotOnBootRequestFactory", "robotWithTimeouts")) {
+			throughput(robot, score(jmh, robot), "officialSdk", sdk, "");
 		}
+		throughput("robotFromProperties", score(jmh, "robotFromProperties"), "restClientOnOwnTransport",
+				score(jmh, "restClientOnOwnTransport"), ">= 0.9x");
 		throughput("robotOnBootRequestFactory", score(jmh, "robotOnBootRequestFactory"),
 				"restClientOnBootRequestFactory", score(jmh, "restClientOnBootRequestFactory"), ">= 0.9x");
-		throughput("robotWithTimeouts", score(jmh, "robotWithTimeouts"), "restClientOnRobotRequestFactory",
-				score(jmh, "restClientOnRobotRequestFactory"), ">= 0.9x");
+		throughput("robotWithTimeouts", score(jmh, "robotWithTimeouts"), "restClientOnJdkHttpClient",
+				score(jmh, "restClientOnJdkHttpClient"), ">= 0.9x");
 		RunResult sendAsync = jmh.get("sendAsync");
 		System.out.printf(ROW, "sendAsync, caller's time at p99",
 				micros(sendAsync.getPrimaryResult().getStatistics().getPercentile(99)), "p50 of the same samples",

@@ -42,14 +42,18 @@ import org.springframework.web.client.RestClient;
  * on its own request factory is what this library's layer costs (signing, JSON, keywords,
  * the rate limit and answer checking).
  * <ul>
- * <li>{@code robotFromProperties}: the bean of {@code dingtalk.robots.bench.*}, with
- * nothing else set, on Boot's {@code RestClient.Builder}</li>
- * <li>{@code robotOnBootRequestFactory}: a robot on Boot's builder without timeouts,
+ * <li>{@code robotFromProperties}: the default set-up, the bean of
+ * {@code dingtalk.robots.bench.*} with nothing else set, which sends through the robots'
+ * own transport; {@code restClientOnOwnTransport} is its baseline, on Boot's builder with
+ * the same (internal) request factory</li>
+ * <li>{@code robotOnOwnTransport}: a robot from {@code DingTalkRobot.builder(..)} without
+ * a {@code RestClient.Builder}, also on the robots' own transport</li>
+ * <li>{@code robotOnBootRequestFactory}: a robot given Boot's builder, without timeouts,
  * which keeps Boot's request factory; {@code restClientOnBootRequestFactory} is its
  * baseline</li>
- * <li>{@code robotWithTimeouts}: a robot on Boot's builder with its own timeouts, which
- * brings its own request factory; {@code restClientOnRobotRequestFactory} is its
- * baseline, on the same (internal) request factory</li>
+ * <li>{@code robotWithTimeouts}: a robot given Boot's builder and timeouts, which puts
+ * them on the JDK {@code HttpClient}; {@code restClientOnJdkHttpClient} is its baseline,
+ * on the same request factory</li>
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -85,9 +89,13 @@ public class TransportBenchmark {
 
 	private DingTalkRobot robotWithTimeouts;
 
+	private DingTalkRobot robotOnOwnTransport;
+
 	private RestClient restClientOnBootRequestFactory;
 
-	private RestClient restClientOnRobotRequestFactory;
+	private RestClient restClientOnJdkHttpClient;
+
+	private RestClient restClientOnOwnTransport;
 
 	private URI signedUri;
 
@@ -110,10 +118,11 @@ public class TransportBenchmark {
 			.connectTimeout(CONNECT_TIMEOUT)
 			.readTimeout(READ_TIMEOUT)
 			.build();
+		this.robotOnOwnTransport = robot(webhook).build();
+		RobotRequestFactory requestFactory = new RobotRequestFactory(CONNECT_TIMEOUT, READ_TIMEOUT, null);
 		this.restClientOnBootRequestFactory = bootBuilder.clone().build();
-		this.restClientOnRobotRequestFactory = bootBuilder.clone()
-			.requestFactory(RobotRequestFactory.create(CONNECT_TIMEOUT, READ_TIMEOUT, null))
-			.build();
+		this.restClientOnJdkHttpClient = requestFactory.applyTo(bootBuilder.clone()).build();
+		this.restClientOnOwnTransport = bootBuilder.clone().requestFactory(requestFactory.transport()).build();
 		this.signedUri = URI.create(Signatures.sign(webhook, LoopbackServer.SECRET));
 	}
 
@@ -125,6 +134,7 @@ public class TransportBenchmark {
 	public void stop() {
 		this.robotOnBootRequestFactory.close();
 		this.robotWithTimeouts.close();
+		this.robotOnOwnTransport.close();
 		this.context.close();
 		this.server.close();
 	}
@@ -162,8 +172,18 @@ public class TransportBenchmark {
 	}
 
 	@Benchmark
-	public byte[] restClientOnRobotRequestFactory() {
-		return post(this.restClientOnRobotRequestFactory);
+	public byte[] restClientOnJdkHttpClient() {
+		return post(this.restClientOnJdkHttpClient);
+	}
+
+	@Benchmark
+	public DingTalkResponse robotOnOwnTransport() {
+		return this.robotOnOwnTransport.send(Message.text(TEXT));
+	}
+
+	@Benchmark
+	public byte[] restClientOnOwnTransport() {
+		return post(this.restClientOnOwnTransport);
 	}
 
 	private byte[] post(RestClient restClient) {

@@ -47,12 +47,13 @@ public final class DingTalkRobotAutoConfiguration {
 	DingTalkRobots dingTalkRobots(DingTalkRobotProperties properties,
 			ObjectProvider<RestClient.Builder> restClientBuilders, ObjectProvider<DingTalkRobotCustomizer> customizers,
 			ObjectProvider<DingTalkRobotListener> listeners, ObjectProvider<SlotStoreFactory> slotStores,
-			ApplicationEventPublisher eventPublisher) {
+			ApplicationEventPublisher eventPublisher, Environment environment) {
 		List<DingTalkRobotListener> robotListeners = new ArrayList<>(listeners.orderedStream().toList());
 		robotListeners.add(new DeliveryFailedEventPublisher(eventPublisher));
 		DingTalkRobotFactory factory = new DingTalkRobotFactory(properties,
-				() -> restClientBuilders.getIfAvailable(RestClient::builder), customizers.orderedStream().toList(),
-				robotListeners, slotStores.getIfAvailable());
+				() -> restClientBuilders.getIfAvailable(RestClient::builder),
+				BootHttpClientSettings.isConfigured(environment), customizers.orderedStream().toList(), robotListeners,
+				slotStores.getIfAvailable());
 		List<DingTalkRobot> robots = new ArrayList<>();
 		properties.getRobots().keySet().forEach((name) -> robots.add(factory.create(name)));
 		return DingTalkRobots.of(robots);

@@ -7,15 +7,18 @@ import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.DingTalkRobotListener;
 import io.github.dingtalkrobot.internal.DefaultDingTalkRobotBuilder;
 import io.github.dingtalkrobot.internal.delivery.SlotStoreFactory;
+import io.github.dingtalkrobot.internal.webhook.RobotRequestFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.client.RestClient;
 
 /**
  * Builds a {@link DingTalkRobot} from its properties, on its own copy of the
- * application's {@link RestClient.Builder} so that Spring Boot's HTTP client settings,
- * message converters and observations apply, and with the application's
- * {@link DingTalkRobotListener listeners}.
+ * application's {@link RestClient.Builder} so that Spring Boot's message converters and
+ * observations apply, and with the application's {@link DingTalkRobotListener listeners}.
+ * A robot sends through its own transport, unless the application configures Spring
+ * Boot's HTTP client, which the robot then keeps; a {@link DingTalkRobotCustomizer} may
+ * set another request factory either way.
  */
 class DingTalkRobotFactory {
 
@@ -27,15 +30,18 @@ class DingTalkRobotFactory {
 
 	private final List<DingTalkRobotListener> listeners;
 
+	private final boolean bootHttpClient;
+
 	DingTalkRobotFactory(DingTalkRobotProperties properties, Supplier<RestClient.Builder> restClientBuilders,
-			List<DingTalkRobotCustomizer> customizers, List<DingTalkRobotListener> listeners,
+			boolean bootHttpClient, List<DingTalkRobotCustomizer> customizers, List<DingTalkRobotListener> listeners,
 			@Nullable SlotStoreFactory slotStores) {
 		// The internal hooks: the store that shares the rate limit between replicas, when
 		// configured, and the HTTP client built on the robot's first send
 		this.mapper = new DingTalkRobotPropertiesMapper(properties,
 				(name) -> new DefaultDingTalkRobotBuilder(name).slotStores(slotStores)
-					.lazyRestClientBuilder(() -> restClientBuilder(name)));
+					.lazyRestClientBuilder((requestFactory) -> restClientBuilder(name, requestFactory)));
 		this.restClientBuilders = restClientBuilders;
+		this.bootHttpClient = bootHttpClient;
 		this.customizers = customizers;
 		this.listeners = listeners;
 	}
@@ -46,10 +52,13 @@ class DingTalkRobotFactory {
 
 	// Called on the robot's first send: Boot's builder, its converters and the robot's
 	// HTTP client cost nothing at startup
-	private RestClient.Builder restClientBuilder(String name) {
+	private RestClient.Builder restClientBuilder(String name, RobotRequestFactory requestFactory) {
 		RestClient.Builder restClientBuilder = this.restClientBuilders.get().clone();
+		if (!this.bootHttpClient) {
+			restClientBuilder.requestFactory(requestFactory.transport());
+		}
 		this.customizers.forEach((customizer) -> customizer.customize(name, restClientBuilder));
-		return restClientBuilder;
+		return this.bootHttpClient ? requestFactory.applyTo(restClientBuilder) : restClientBuilder;
 	}
 
 }

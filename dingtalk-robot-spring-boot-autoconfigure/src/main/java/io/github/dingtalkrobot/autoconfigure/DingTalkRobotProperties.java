@@ -131,14 +131,14 @@ public class DingTalkRobotProperties implements InitializingBean {
 		private @Nullable Boolean enabled;
 
 		/**
-		 * Connect timeout of the robot's HTTP client. Unset: that of Spring Boot's
-		 * RestClient.Builder.
+		 * Connect timeout of the robot's HTTP client. Unset: 5s, or Spring Boot's when
+		 * spring.http.clients.* or spring.http.client.* is set.
 		 */
 		private @Nullable Duration connectTimeout;
 
 		/**
-		 * Read timeout of the robot's HTTP client. Unset: that of Spring Boot's
-		 * RestClient.Builder.
+		 * Read timeout of the robot's HTTP client. Unset: 10s, or Spring Boot's when
+		 * spring.http.clients.* or spring.http.client.* is set.
 		 */
 		private @Nullable Duration readTimeout;
 

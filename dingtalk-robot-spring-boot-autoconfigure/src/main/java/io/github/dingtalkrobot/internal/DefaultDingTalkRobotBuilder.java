@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -53,9 +54,9 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 
 	private List<String> keywords = List.of();
 
-	private RestClient.Builder restClientBuilder = RestClient.builder();
+	private RestClient.@Nullable Builder restClientBuilder;
 
-	private @Nullable Supplier<RestClient.Builder> lazyRestClientBuilder;
+	private @Nullable Function<RobotRequestFactory, RestClient.Builder> lazyRestClientBuilder;
 
 	private Clock clock = Clock.systemUTC();
 
@@ -134,18 +135,22 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 
 	@Override
 	public DingTalkRobot.Builder restClientBuilder(RestClient.Builder restClientBuilder) {
+		Assert.notNull(restClientBuilder, "'restClientBuilder' must not be null");
 		this.restClientBuilder = restClientBuilder;
 		return this;
 	}
 
 	/**
-	 * Supply the robot's {@link RestClient.Builder} on its first send, instead of the
+	 * Make the robot's {@link RestClient.Builder} on its first send, instead of the
 	 * {@link #restClientBuilder(RestClient.Builder) builder given now}, so that a robot
-	 * costs no HTTP client until it sends. Internal: for the auto-configuration.
-	 * @param restClientBuilder supplies the robot's own builder, once
+	 * costs no HTTP client until it sends. Internal: for the auto-configuration, which
+	 * chooses between the robot's own transport and Spring Boot's HTTP client.
+	 * @param restClientBuilder makes the robot's own builder, once, given the request
+	 * factories of the robot's timeouts and proxy
 	 * @return this builder
 	 */
-	public DefaultDingTalkRobotBuilder lazyRestClientBuilder(Supplier<RestClient.Builder> restClientBuilder) {
+	public DefaultDingTalkRobotBuilder lazyRestClientBuilder(
+			Function<RobotRequestFactory, RestClient.Builder> restClientBuilder) {
 		Assert.notNull(restClientBuilder, "'restClientBuilder' must not be null");
 		this.lazyRestClientBuilder = restClientBuilder;
 		return this;
@@ -261,7 +266,6 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 			throw new IllegalArgumentException("'name' must be lower-case letters, digits and hyphens, starting with "
 					+ "a letter or digit, such as 'ops-alerts'");
 		}
-		Assert.notNull(this.restClientBuilder, "'restClientBuilder' must not be null");
 		Assert.notNull(this.clock, "'clock' must not be null");
 		Assert.notNull(this.rateLimit, "'rateLimit' must not be null");
 		Assert.notNull(this.delivery, "'delivery' must not be null");
@@ -282,17 +286,19 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 		return (this.webhook != null) ? RobotWebhook.of(this.webhook) : RobotWebhook.of(this.baseUrl, this.accessToken);
 	}
 
+	// Without a builder of its own, a robot sends through its own transport; a builder
+	// given keeps its request factory unless the robot has timeouts or a proxy
 	private Supplier<RestClient.Builder> restClientBuilder() {
-		Duration connectTimeout = this.connectTimeout;
-		Duration readTimeout = this.readTimeout;
-		URI proxy = this.proxy;
-		Supplier<RestClient.Builder> lazy = this.lazyRestClientBuilder;
+		RobotRequestFactory requestFactory = new RobotRequestFactory(this.connectTimeout, this.readTimeout, this.proxy);
+		Function<RobotRequestFactory, RestClient.Builder> lazy = this.lazyRestClientBuilder;
 		if (lazy != null) {
-			return () -> RobotRequestFactory.applyTo(lazy.get(), connectTimeout, readTimeout, proxy);
+			return () -> lazy.apply(requestFactory);
 		}
-		RestClient.Builder builder = RobotRequestFactory.applyTo(this.restClientBuilder.clone(), connectTimeout,
-				readTimeout, proxy);
-		return () -> builder;
+		if (this.restClientBuilder != null) {
+			RestClient.Builder builder = requestFactory.applyTo(this.restClientBuilder.clone());
+			return () -> builder;
+		}
+		return () -> RestClient.builder().requestFactory(requestFactory.transport());
 	}
 
 	private static void assertPositive(@Nullable Duration timeout, String name) {

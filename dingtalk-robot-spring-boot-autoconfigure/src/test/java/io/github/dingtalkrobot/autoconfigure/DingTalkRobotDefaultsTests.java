@@ -12,6 +12,8 @@ import io.github.dingtalkrobot.RateLimit;
 import io.github.dingtalkrobot.emulator.DingTalkEmulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -89,12 +91,51 @@ class DingTalkRobotDefaultsTests {
 	}
 
 	@Test
-	void robotWithoutTimeoutOrProxyKeepsTheRequestFactoryOfBootsBuilder() {
+	void robotSendsThroughItsOwnTransportRatherThanTheRequestFactoryOfBootsBuilder() {
 		CountingRequestFactory requestFactory = new CountingRequestFactory();
 		this.contextRunner.withBean(RestClient.Builder.class, () -> RestClient.builder().requestFactory(requestFactory))
 			.run((context) -> {
 				context.getBean(DingTalkRobots.class).get("ops").sendText("hello");
+				assertThat(requestFactory.requests).hasValue(0);
+				assertThat(this.emulator.robot("ops").receivedMessages()).hasSize(1);
+			});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "spring.http.clients.connect-timeout=2s", "spring.http.client.connect-timeout=2s",
+			"spring.http.clients.imperative.factory=simple" })
+	void robotWithoutTimeoutOrProxyKeepsTheRequestFactoryOfBootsConfiguredClient(String bootProperty) {
+		CountingRequestFactory requestFactory = new CountingRequestFactory();
+		this.contextRunner.withBean(RestClient.Builder.class, () -> RestClient.builder().requestFactory(requestFactory))
+			.withPropertyValues(bootProperty)
+			.run((context) -> {
+				context.getBean(DingTalkRobots.class).get("ops").sendText("hello");
 				assertThat(requestFactory.requests).hasValue(1);
+			});
+	}
+
+	@Test
+	void robotWithATimeoutOnBootsConfiguredClientUsesTheJdkClientWithIt() {
+		CountingRequestFactory requestFactory = new CountingRequestFactory();
+		this.contextRunner.withBean(RestClient.Builder.class, () -> RestClient.builder().requestFactory(requestFactory))
+			.withPropertyValues("spring.http.clients.connect-timeout=2s", "dingtalk.defaults.read-timeout=5s")
+			.run((context) -> {
+				context.getBean(DingTalkRobots.class).get("ops").sendText("hello");
+				assertThat(requestFactory.requests).hasValue(0);
+				assertThat(this.emulator.robot("ops").receivedMessages()).hasSize(1);
+			});
+	}
+
+	@Test
+	void customizerMayGiveARobotAnotherRequestFactory() {
+		CountingRequestFactory requestFactory = new CountingRequestFactory();
+		this.contextRunner
+			.withBean(DingTalkRobotCustomizer.class,
+					() -> (robotName, builder) -> builder.requestFactory(requestFactory))
+			.run((context) -> {
+				context.getBean(DingTalkRobots.class).get("ops").sendText("hello");
+				assertThat(requestFactory.requests).hasValue(1);
+				assertThat(this.emulator.robot("ops").receivedMessages()).hasSize(1);
 			});
 	}
 

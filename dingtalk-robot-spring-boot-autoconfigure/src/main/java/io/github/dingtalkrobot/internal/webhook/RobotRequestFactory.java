@@ -20,72 +20,93 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
- * Makes the request factory of a robot that sets its own timeouts or proxy: the JDK
- * {@link HttpClient} carrying them, with an executor. Without one, Spring's
- * {@link JdkClientHttpRequestFactory} starts a new thread for every request body. The JDK
- * client never sends a POST again by itself after a connection failed, unlike
- * {@code HttpURLConnection}, which repeats it once unless told otherwise for the whole
- * JVM: a robot's message must not reach a group twice behind its back. A robot that sets
- * none keeps the request factory of its {@code RestClient.Builder}, so that Spring Boot's
- * HTTP client settings apply. Internal: public only so that
- * {@code io.github.dingtalkrobot} can use it.
+ * Makes a robot's request factory from its timeouts and proxy. By default a robot sends
+ * through its {@link #transport() own transport}, which writes each request in one piece
+ * over a kept-alive connection. A robot kept on Spring Boot's HTTP client
+ * {@link #applyTo(RestClient.Builder) keeps its builder's request factory} unless it sets
+ * timeouts or a proxy, which then go to the JDK {@link HttpClient}, with an executor:
+ * without one, Spring's {@link JdkClientHttpRequestFactory} starts a new thread for every
+ * request body. Neither ever sends a POST again by itself after a connection failed,
+ * unlike {@code HttpURLConnection}, which repeats it once unless told otherwise for the
+ * whole JVM: a robot's message must not reach a group twice behind its back. Internal:
+ * public only so that {@code io.github.dingtalkrobot} can use it.
  *
  * @since 0.1.0
  */
 public final class RobotRequestFactory {
 
+	/**
+	 * The connect timeout of a robot's own transport when the robot sets none.
+	 */
+	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+	/**
+	 * The read timeout of a robot's own transport when the robot sets none.
+	 */
+	public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
+
 	private static final Duration IDLE_THREAD_KEEP_ALIVE = Duration.ofSeconds(60);
 
-	// One pool for every robot: its threads hand request bodies and answers over, and end
-	// when idle
+	// One pool for every robot on the JDK client: its threads hand request bodies and
+	// answers over, and end when idle
 	private static final ExecutorService executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE,
 			IDLE_THREAD_KEEP_ALIVE.toSeconds(), TimeUnit.SECONDS, new SynchronousQueue<>(), new HttpThreadFactory());
 
-	private RobotRequestFactory() {
-	}
+	private final @Nullable Duration connectTimeout;
+
+	private final @Nullable Duration readTimeout;
+
+	private final @Nullable URI proxy;
 
 	/**
-	 * Return a request factory with the given timeouts and proxy.
-	 * @param connectTimeout the connect timeout, or {@code null} for the HTTP client's
-	 * @param readTimeout the read timeout, or {@code null} for the HTTP client's
+	 * Create the request factories of a robot with the given settings.
+	 * @param connectTimeout the robot's connect timeout, or {@code null} if it sets none
+	 * @param readTimeout the robot's read timeout, or {@code null} if it sets none
 	 * @param proxy the HTTP proxy ({@code http://host:port}) to send through, or
 	 * {@code null} to connect directly
-	 * @return the request factory, or {@code null} when nothing is set and the builder's
-	 * request factory should be kept
 	 */
-	public static @Nullable ClientHttpRequestFactory create(@Nullable Duration connectTimeout,
-			@Nullable Duration readTimeout, @Nullable URI proxy) {
-		if (connectTimeout == null && readTimeout == null && proxy == null) {
-			return null;
-		}
-		HttpClient.Builder httpClient = HttpClient.newBuilder().executor(executor);
-		if (connectTimeout != null) {
-			httpClient.connectTimeout(connectTimeout);
-		}
-		if (proxy != null) {
-			httpClient.proxy(ProxySelector.of(InetSocketAddress.createUnresolved(proxy.getHost(), proxy.getPort())));
-		}
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient.build(), executor);
-		if (readTimeout != null) {
-			requestFactory.setReadTimeout(readTimeout);
-		}
-		return requestFactory;
+	public RobotRequestFactory(@Nullable Duration connectTimeout, @Nullable Duration readTimeout, @Nullable URI proxy) {
+		this.connectTimeout = connectTimeout;
+		this.readTimeout = readTimeout;
+		this.proxy = proxy;
 	}
 
 	/**
-	 * Give a robot's builder its own request factory if the robot sets timeouts or a
-	 * proxy.
-	 * @param builder the robot's builder
-	 * @param connectTimeout the robot's connect timeout, or {@code null}
-	 * @param readTimeout the robot's read timeout, or {@code null}
-	 * @param proxy the robot's proxy, or {@code null}
-	 * @return the builder
-	 * @see #create(Duration, Duration, URI)
+	 * Return a request factory of the robots' own transport with the robot's timeouts
+	 * ({@link #DEFAULT_CONNECT_TIMEOUT} and {@link #DEFAULT_READ_TIMEOUT} where unset)
+	 * and proxy. Every robot shares its pool of idle connections.
+	 * @return the request factory
 	 */
-	public static RestClient.Builder applyTo(RestClient.Builder builder, @Nullable Duration connectTimeout,
-			@Nullable Duration readTimeout, @Nullable URI proxy) {
-		ClientHttpRequestFactory requestFactory = create(connectTimeout, readTimeout, proxy);
-		return (requestFactory != null) ? builder.requestFactory(requestFactory) : builder;
+	public ClientHttpRequestFactory transport() {
+		return new RobotClientHttpRequestFactory(RobotHttpTransport.shared(),
+				(this.connectTimeout != null) ? this.connectTimeout : DEFAULT_CONNECT_TIMEOUT,
+				(this.readTimeout != null) ? this.readTimeout : DEFAULT_READ_TIMEOUT, this.proxy);
+	}
+
+	/**
+	 * Give a builder that keeps its own HTTP client the robot's timeouts and proxy: when
+	 * the robot sets none, the builder is left as it is; otherwise it gets the JDK
+	 * {@link HttpClient} carrying them.
+	 * @param builder the robot's builder
+	 * @return the builder
+	 */
+	public RestClient.Builder applyTo(RestClient.Builder builder) {
+		if (this.connectTimeout == null && this.readTimeout == null && this.proxy == null) {
+			return builder;
+		}
+		HttpClient.Builder httpClient = HttpClient.newBuilder().executor(executor);
+		if (this.connectTimeout != null) {
+			httpClient.connectTimeout(this.connectTimeout);
+		}
+		if (this.proxy != null) {
+			httpClient.proxy(
+					ProxySelector.of(InetSocketAddress.createUnresolved(this.proxy.getHost(), this.proxy.getPort())));
+		}
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient.build(), executor);
+		if (this.readTimeout != null) {
+			requestFactory.setReadTimeout(this.readTimeout);
+		}
+		return builder.requestFactory(requestFactory);
 	}
 
 	/**

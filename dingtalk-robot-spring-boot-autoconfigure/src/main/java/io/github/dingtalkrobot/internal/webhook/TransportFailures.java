@@ -24,9 +24,9 @@ public final class TransportFailures {
 	 */
 	public static boolean neverSent(Throwable failure) {
 		for (Throwable current = failure; current != null; current = current.getCause()) {
-			if (current instanceof ConnectException || current instanceof NoRouteToHostException
-					|| current instanceof UnknownHostException || current instanceof HttpConnectTimeoutException
-					|| isConnectTimeout(current)) {
+			if (current instanceof RequestNotSentException || current instanceof ConnectException
+					|| current instanceof NoRouteToHostException || current instanceof UnknownHostException
+					|| current instanceof HttpConnectTimeoutException || isConnectTimeout(current)) {
 				return true;
 			}
 		}

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
@@ -28,7 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link RobotRequestFactory}, over HTTP on loopback.
+ * Tests for {@link RobotRequestFactory} on a builder that keeps its own HTTP client: the
+ * JDK {@code HttpClient} path, over HTTP on loopback. The robots' own transport has
+ * {@link RobotHttpTransportTests}.
  */
 class RobotRequestFactoryTests {
 
@@ -57,7 +62,16 @@ class RobotRequestFactoryTests {
 
 	@Test
 	void robotWithoutTimeoutsOrProxyKeepsItsBuildersRequestFactory() {
-		assertThat(RobotRequestFactory.create(null, null, null)).isNull();
+		AtomicInteger requests = new AtomicInteger();
+		ClientHttpRequestFactory builders = new SimpleClientHttpRequestFactory();
+		RestClient restClient = new RobotRequestFactory(null, null, null)
+			.applyTo(RestClient.builder().requestFactory((uri, method) -> {
+				requests.incrementAndGet();
+				return builders.createRequest(uri, method);
+			}))
+			.build();
+		restClient.post().uri(uri("/ok")).body(BODY).retrieve().toBodilessEntity();
+		assertThat(requests).hasValue(1);
 	}
 
 	@Test
@@ -109,9 +123,9 @@ class RobotRequestFactoryTests {
 
 	@Test
 	void requestsGoThroughTheProxy() {
-		RestClient restClient = RestClient.builder()
-			.requestFactory(RobotRequestFactory.create(null, null,
-					URI.create("http://127.0.0.1:" + this.server.getAddress().getPort())))
+		RestClient restClient = new RobotRequestFactory(null, null,
+				URI.create("http://127.0.0.1:" + this.server.getAddress().getPort()))
+			.applyTo(RestClient.builder())
 			.build();
 		String answer = restClient.post()
 			.uri("http://dingtalk.invalid/robot/send?access_token=abc")
@@ -123,9 +137,7 @@ class RobotRequestFactoryTests {
 	}
 
 	private RestClient restClient(Duration connectTimeout, Duration readTimeout) {
-		return RestClient.builder()
-			.requestFactory(RobotRequestFactory.create(connectTimeout, readTimeout, null))
-			.build();
+		return new RobotRequestFactory(connectTimeout, readTimeout, null).applyTo(RestClient.builder()).build();
 	}
 
 	private URI uri(String pathAndQuery) {
