@@ -120,11 +120,7 @@ final class RedisQueueStore implements QueueStore {
 	public boolean takeTurn() {
 		Long taken = call(
 				() -> this.redis.execute(TURN, this.turnKeys, this.stores.replicaId(), this.claimAfterMillis));
-		boolean was = this.myTurn;
 		this.myTurn = taken != null && taken == 1;
-		if (was != this.myTurn)
-			System.err
-				.println("TURN " + this.stores.replicaId() + " " + this.myTurn + " " + System.nanoTime() / 1000000);
 		return this.myTurn;
 	}
 
