@@ -107,7 +107,7 @@ public class DurableQueueBenchmark {
 			.secret(LoopbackServer.SECRET)
 			.rateLimit(new RateLimit(1_000_000, Duration.ofMillis(1), Duration.ZERO))
 			.delivery(
-					DeliverySettings.defaults().withQueueCapacity(2_000_000).withShutdownTimeout(Duration.ofSeconds(5)))
+					DeliverySettings.defaults().withQueueCapacity(2_000_000).withShutdownTimeout(Duration.ofMinutes(2)))
 			.build();
 	}
 

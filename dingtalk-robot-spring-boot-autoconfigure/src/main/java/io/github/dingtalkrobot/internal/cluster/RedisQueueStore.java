@@ -154,6 +154,9 @@ final class RedisQueueStore implements QueueStore {
 
 	@Override
 	public void settle(List<Entry> entries) {
+		if (entries.isEmpty()) {
+			return;
+		}
 		List<String> arguments = new ArrayList<>();
 		arguments.add(GROUP);
 		arguments.add(this.settledMemoryMillis);
@@ -163,6 +166,9 @@ final class RedisQueueStore implements QueueStore {
 
 	@Override
 	public void handBack(List<Entry> entries) {
+		if (entries.isEmpty()) {
+			return;
+		}
 		List<String> arguments = new ArrayList<>();
 		arguments.add(GROUP);
 		arguments.add(this.stores.replicaId());

@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -364,7 +365,8 @@ final class DurableQueue implements RobotQueue {
 	private List<QueueStore.Entry> entries(List<Pending> batch) {
 		this.lock.lock();
 		try {
-			return batch.stream().map(this.held::get).toList();
+			// A message forgotten meanwhile (the queue was drained) is not this replica's
+			return batch.stream().map(this.held::get).filter(Objects::nonNull).toList();
 		}
 		finally {
 			this.lock.unlock();
