@@ -146,14 +146,25 @@ class DurableQueueCrashTests {
 		this.processes.add(process);
 		BufferedReader output = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-		String line = CompletableFuture.supplyAsync(() -> {
+		// Read to the end, so that the replica never blocks on a full pipe; logging may
+		// print its own status before the replica's line
+		CompletableFuture<String> queued = new CompletableFuture<>();
+		Thread reader = new Thread(() -> {
 			try {
-				return output.readLine();
+				for (String read = output.readLine(); read != null; read = output.readLine()) {
+					if (read.equals("queued")) {
+						queued.complete(read);
+					}
+				}
 			}
 			catch (IOException ex) {
-				return null;
+				// The replica was killed
 			}
-		}).completeOnTimeout(null, 30, TimeUnit.SECONDS).join();
+			queued.complete(null);
+		}, "replica-output");
+		reader.setDaemon(true);
+		reader.start();
+		String line = queued.completeOnTimeout(null, 30, TimeUnit.SECONDS).join();
 		assertThat(line).as(() -> "replica process did not queue its alerts: " + read(errors)).isEqualTo("queued");
 		return process;
 	}
