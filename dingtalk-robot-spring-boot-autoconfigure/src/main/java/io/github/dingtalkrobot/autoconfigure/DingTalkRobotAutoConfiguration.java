@@ -6,6 +6,7 @@ import java.util.List;
 import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.DingTalkRobotListener;
 import io.github.dingtalkrobot.DingTalkRobots;
+import io.github.dingtalkrobot.internal.delivery.QueueStoreFactory;
 import io.github.dingtalkrobot.internal.delivery.SlotStoreFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -47,13 +48,14 @@ public final class DingTalkRobotAutoConfiguration {
 	DingTalkRobots dingTalkRobots(DingTalkRobotProperties properties,
 			ObjectProvider<RestClient.Builder> restClientBuilders, ObjectProvider<DingTalkRobotCustomizer> customizers,
 			ObjectProvider<DingTalkRobotListener> listeners, ObjectProvider<SlotStoreFactory> slotStores,
-			ApplicationEventPublisher eventPublisher, Environment environment) {
+			ObjectProvider<QueueStoreFactory> queueStores, ApplicationEventPublisher eventPublisher,
+			Environment environment) {
 		List<DingTalkRobotListener> robotListeners = new ArrayList<>(listeners.orderedStream().toList());
 		robotListeners.add(new DeliveryFailedEventPublisher(eventPublisher));
 		DingTalkRobotFactory factory = new DingTalkRobotFactory(properties,
 				() -> restClientBuilders.getIfAvailable(RestClient::builder),
 				BootHttpClientSettings.isConfigured(environment), customizers.orderedStream().toList(), robotListeners,
-				slotStores.getIfAvailable());
+				slotStores.getIfAvailable(), queueStores.getIfAvailable());
 		List<DingTalkRobot> robots = new ArrayList<>();
 		properties.getRobots().keySet().forEach((name) -> robots.add(factory.create(name)));
 		return DingTalkRobots.of(robots);

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.DingTalkRobotListener;
 import io.github.dingtalkrobot.internal.DefaultDingTalkRobotBuilder;
+import io.github.dingtalkrobot.internal.delivery.QueueStoreFactory;
 import io.github.dingtalkrobot.internal.delivery.SlotStoreFactory;
 import io.github.dingtalkrobot.internal.webhook.RobotRequestFactory;
 import org.jspecify.annotations.Nullable;
@@ -34,11 +35,12 @@ class DingTalkRobotFactory {
 
 	DingTalkRobotFactory(DingTalkRobotProperties properties, Supplier<RestClient.Builder> restClientBuilders,
 			boolean bootHttpClient, List<DingTalkRobotCustomizer> customizers, List<DingTalkRobotListener> listeners,
-			@Nullable SlotStoreFactory slotStores) {
-		// The internal hooks: the store that shares the rate limit between replicas, when
-		// configured, and the HTTP client built on the robot's first send
+			@Nullable SlotStoreFactory slotStores, @Nullable QueueStoreFactory queueStores) {
+		// The internal hooks: the stores that share the rate limit and the queue between
+		// replicas, when configured, and the HTTP client built on the robot's first send
 		this.mapper = new DingTalkRobotPropertiesMapper(properties,
 				(name) -> new DefaultDingTalkRobotBuilder(name).slotStores(slotStores)
+					.queueStores(queueStores)
 					.lazyRestClientBuilder((requestFactory) -> restClientBuilder(name, requestFactory)));
 		this.restClientBuilders = restClientBuilders;
 		this.bootHttpClient = bootHttpClient;

@@ -16,6 +16,8 @@ import io.github.dingtalkrobot.DingTalkAppRobot;
 import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.DingTalkRobotListener;
 import io.github.dingtalkrobot.RateLimit;
+import io.github.dingtalkrobot.internal.delivery.QueueStore;
+import io.github.dingtalkrobot.internal.delivery.QueueStoreFactory;
 import io.github.dingtalkrobot.internal.delivery.RobotDelivery;
 import io.github.dingtalkrobot.internal.delivery.RobotRateLimiter;
 import io.github.dingtalkrobot.internal.delivery.SlotStore;
@@ -79,6 +81,8 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 	private String openApiBaseUrl = "https://api.dingtalk.com";
 
 	private @Nullable SlotStoreFactory slotStores;
+
+	private @Nullable QueueStoreFactory queueStores;
 
 	public DefaultDingTalkRobotBuilder(String name) {
 		this.name = name;
@@ -223,6 +227,18 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 		return this;
 	}
 
+	/**
+	 * Keep the robot's {@code sendAsync} messages in a store made by the given factory
+	 * instead of in the JVM: the hook through which the auto-configuration makes them
+	 * outlive the replica that took them.
+	 * @param queueStores the factory of the store, or {@code null} for the JVM
+	 * @return this builder
+	 */
+	public DefaultDingTalkRobotBuilder queueStores(@Nullable QueueStoreFactory queueStores) {
+		this.queueStores = queueStores;
+		return this;
+	}
+
 	@Override
 	public DingTalkRobot build() {
 		if (this.app != null) {
@@ -238,8 +254,10 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 		SlotStore limiter = (this.slotStores != null)
 				? this.slotStores.create(this.name, robotWebhook.accessToken(), this.rateLimit, this.clock)
 				: new RobotRateLimiter(this.rateLimit, this.clock);
+		QueueStore queue = (this.queueStores != null) ? this.queueStores.create(this.name, robotWebhook.accessToken())
+				: null;
 		RobotDelivery robotDelivery = new RobotDelivery(this.name, (message) -> client.send(WebhookPayload.of(message)),
-				robotKeywords, this.clock, this.rateLimit, limiter, this.delivery, this.listeners, redactor);
+				robotKeywords, this.clock, this.rateLimit, limiter, queue, this.delivery, this.listeners, redactor);
 		return new DefaultDingTalkRobot(this.name, robotWebhook, robotKeywords, redactor, this.enabled, robotDelivery);
 	}
 

@@ -1,5 +1,7 @@
 package io.github.dingtalkrobot.autoconfigure.cluster;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -35,6 +37,18 @@ public class DingTalkClusterProperties {
 	 */
 	private int expectedReplicas = 1;
 
+	/**
+	 * Where each robot's sendAsync messages wait: in the JVM, or in a Redis stream, so
+	 * that another replica delivers them when this one stops (needs mode=redis).
+	 */
+	private Queue queue = Queue.MEMORY;
+
+	/**
+	 * How long a message that a stopped replica held waits before another replica
+	 * delivers it; also how long a replica's turn to deliver lasts unless renewed.
+	 */
+	private Duration claimAfter = Duration.ofSeconds(30);
+
 	public Mode getMode() {
 		return this.mode;
 	}
@@ -65,6 +79,22 @@ public class DingTalkClusterProperties {
 
 	public void setExpectedReplicas(int expectedReplicas) {
 		this.expectedReplicas = expectedReplicas;
+	}
+
+	public Queue getQueue() {
+		return this.queue;
+	}
+
+	public void setQueue(Queue queue) {
+		this.queue = queue;
+	}
+
+	public Duration getClaimAfter() {
+		return this.claimAfter;
+	}
+
+	public void setClaimAfter(Duration claimAfter) {
+		this.claimAfter = claimAfter;
 	}
 
 	/**
@@ -98,6 +128,23 @@ public class DingTalkClusterProperties {
 		 * Send on a local limit of messages / expected-replicas per window.
 		 */
 		LOCAL
+
+	}
+
+	/**
+	 * Where the robots' sendAsync messages wait.
+	 */
+	public enum Queue {
+
+		/**
+		 * In the JVM: what a replica holds is lost when it dies.
+		 */
+		MEMORY,
+
+		/**
+		 * In a Redis stream per robot, delivered by any live replica.
+		 */
+		REDIS
 
 	}
 

@@ -82,7 +82,7 @@ public final class RedisSlotStores implements SlotStoreFactory {
 		}
 	}
 
-	private static String hash(String accessToken) {
+	static String hash(String accessToken) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(digest, 0, 16);

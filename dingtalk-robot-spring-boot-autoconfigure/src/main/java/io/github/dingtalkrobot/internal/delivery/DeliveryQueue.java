@@ -8,11 +8,11 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The bounded queue of a robot's {@code sendAsync} messages, in order. Messages that are
- * being sent stay counted against the capacity until they are settled, so a message put
- * back at the head after DingTalk throttled the robot always fits.
+ * The bounded queue of a robot's {@code sendAsync} messages, in order, in the JVM.
+ * Messages that are being sent stay counted against the capacity until they are settled,
+ * so a message put back at the head after DingTalk throttled the robot always fits.
  */
-final class DeliveryQueue {
+final class DeliveryQueue implements RobotQueue {
 
 	private final int capacity;
 
@@ -30,12 +30,8 @@ final class DeliveryQueue {
 		this.capacity = capacity;
 	}
 
-	/**
-	 * Add a message at the tail.
-	 * @param pending the message
-	 * @return whether it was added
-	 */
-	Offer offer(Pending pending) {
+	@Override
+	public Offer offer(Pending pending) {
 		this.lock.lock();
 		try {
 			if (this.closed) {
@@ -53,12 +49,8 @@ final class DeliveryQueue {
 		}
 	}
 
-	/**
-	 * Wait until a message waits, or the queue is closed and empty.
-	 * @return {@code true} when a message waits, {@code false} when there will be none
-	 * @throws InterruptedException if the thread was interrupted
-	 */
-	boolean awaitMessage() throws InterruptedException {
+	@Override
+	public boolean awaitMessage() throws InterruptedException {
 		this.lock.lock();
 		try {
 			while (this.waiting.isEmpty() && !this.closed) {
@@ -71,12 +63,8 @@ final class DeliveryQueue {
 		}
 	}
 
-	/**
-	 * Take the messages at the head that go out together as one.
-	 * @param coalescer decides how many go together
-	 * @return the messages, in order; empty when none waits
-	 */
-	List<Pending> take(MessageCoalescer coalescer) {
+	@Override
+	public List<Pending> take(MessageCoalescer coalescer) {
 		this.lock.lock();
 		try {
 			if (this.waiting.isEmpty()) {
@@ -95,11 +83,8 @@ final class DeliveryQueue {
 		}
 	}
 
-	/**
-	 * Forget messages that were taken and are settled now.
-	 * @param batch the messages
-	 */
-	void done(List<Pending> batch) {
+	@Override
+	public void done(List<Pending> batch) {
 		this.lock.lock();
 		try {
 			this.inFlight.removeAll(batch);
@@ -109,12 +94,8 @@ final class DeliveryQueue {
 		}
 	}
 
-	/**
-	 * Put messages that were taken back at the head, in their order.
-	 * @param batch the messages
-	 * @param alone whether each of them is to go out on its own from now on
-	 */
-	void putBack(List<Pending> batch, boolean alone) {
+	@Override
+	public void putBack(List<Pending> batch, boolean alone) {
 		this.lock.lock();
 		try {
 			this.inFlight.removeAll(batch);
@@ -134,10 +115,8 @@ final class DeliveryQueue {
 		}
 	}
 
-	/**
-	 * Take no more messages; those already queued are still handed out.
-	 */
-	void close() {
+	@Override
+	public void close() {
 		this.lock.lock();
 		try {
 			this.closed = true;
@@ -148,11 +127,8 @@ final class DeliveryQueue {
 		}
 	}
 
-	/**
-	 * Close the queue and empty it.
-	 * @return every message that was in flight or waiting
-	 */
-	Drained drain() {
+	@Override
+	public Drained drain() {
 		this.lock.lock();
 		try {
 			this.closed = true;
@@ -167,11 +143,8 @@ final class DeliveryQueue {
 		}
 	}
 
-	/**
-	 * Return how many messages wait or are in flight.
-	 * @return the depth of the queue
-	 */
-	int depth() {
+	@Override
+	public int depth() {
 		this.lock.lock();
 		try {
 			return this.waiting.size() + this.inFlight.size();
@@ -179,25 +152,6 @@ final class DeliveryQueue {
 		finally {
 			this.lock.unlock();
 		}
-	}
-
-	/**
-	 * The messages a drained queue held.
-	 *
-	 * @param inFlight the messages that were being sent, in order
-	 * @param waiting the messages that were waiting, in order
-	 */
-	record Drained(List<Pending> inFlight, List<Pending> waiting) {
-
-	}
-
-	/**
-	 * What became of an offered message.
-	 */
-	enum Offer {
-
-		ACCEPTED, FULL, CLOSED
-
 	}
 
 }

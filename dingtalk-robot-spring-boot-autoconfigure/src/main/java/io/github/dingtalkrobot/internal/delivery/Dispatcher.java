@@ -25,7 +25,7 @@ final class Dispatcher implements Runnable {
 
 	private final String robotName;
 
-	private final DeliveryQueue queue;
+	private final RobotQueue queue;
 
 	private final SlotStore limiter;
 
@@ -41,8 +41,8 @@ final class Dispatcher implements Runnable {
 
 	private volatile boolean abandoned;
 
-	Dispatcher(String robotName, DeliveryQueue queue, SlotStore limiter, MessageCoalescer coalescer,
-			RetryingSender sender, DingTalkRobotListener listeners, FailureReporter failures) {
+	Dispatcher(String robotName, RobotQueue queue, SlotStore limiter, MessageCoalescer coalescer, RetryingSender sender,
+			DingTalkRobotListener listeners, FailureReporter failures) {
 		this.robotName = robotName;
 		this.queue = queue;
 		this.limiter = limiter;

@@ -56,7 +56,9 @@ public final class RobotDelivery {
 
 	private final RetryingSender sender;
 
-	private final DeliveryQueue queue;
+	private final RobotQueue queue;
+
+	private final boolean durable;
 
 	private final FailureReporter failures;
 
@@ -106,6 +108,28 @@ public final class RobotDelivery {
 	public RobotDelivery(String robotName, MessageTransport transport, RobotKeywords keywords, Clock clock,
 			RateLimit rateLimit, SlotStore limiter, DeliverySettings settings, List<DingTalkRobotListener> listeners,
 			SecretRedactor redactor) {
+		this(robotName, transport, keywords, clock, rateLimit, limiter, null, settings, listeners, redactor);
+	}
+
+	/**
+	 * Create the delivery of one robot whose rate limit and pause are kept in the given
+	 * store, and whose {@code sendAsync} messages are kept in the given queue store, when
+	 * there is one. With a queue store, the dispatcher starts at once, to deliver what
+	 * other replicas left.
+	 * @param robotName the name of the robot
+	 * @param transport how the robot puts a message on the wire
+	 * @param keywords the robot's keywords
+	 * @param clock the clock that waits and backoffs are timed by
+	 * @param rateLimit the robot's rate limit
+	 * @param limiter the store of the robot's rate limit and pause
+	 * @param queueStore the store of the robot's queue, or {@code null} for the JVM
+	 * @param settings how queued messages are delivered
+	 * @param listeners the listeners to tell about deliveries
+	 * @param redactor hides the robot's secrets in what is logged
+	 */
+	public RobotDelivery(String robotName, MessageTransport transport, RobotKeywords keywords, Clock clock,
+			RateLimit rateLimit, SlotStore limiter, @Nullable QueueStore queueStore, DeliverySettings settings,
+			List<DingTalkRobotListener> listeners, SecretRedactor redactor) {
 		this.robotName = robotName;
 		this.clock = clock;
 		this.rateLimit = rateLimit;
@@ -115,18 +139,24 @@ public final class RobotDelivery {
 		RobotExchange exchange = new RobotExchange(robotName, transport, keywords, clock, this.limiter,
 				settings.throttlePause(), allListeners, this.outcomes, redactor);
 		this.sender = new RetryingSender(clock, exchange, new RetryPolicy(settings.retry()));
-		this.queue = new DeliveryQueue(settings.queueCapacity());
-		this.failures = new FailureReporter(robotName, clock, allListeners, this.outcomes, redactor);
-		MessageCoalescer coalescer = new MessageCoalescer(settings.coalesce(),
-				WebhookClient.MAX_BODY_BYTES - JsonBytes.of(keywords.markdownAddition()));
-		this.dispatcher = new Dispatcher(robotName, this.queue, this.limiter, coalescer, this.sender, allListeners,
-				this.failures);
 		// As many threads as callbacks that block at once: with a fixed number, a
 		// callback
 		// that waits for another message's future could wait for a thread that never
 		// frees
 		this.completions = new ThreadPoolExecutor(0, Integer.MAX_VALUE, CALLBACK_KEEP_ALIVE.toSeconds(),
 				TimeUnit.SECONDS, new SynchronousQueue<>(), new RobotThreadFactory(robotName, "callback"));
+		this.durable = queueStore != null;
+		this.queue = (queueStore != null)
+				? new DurableQueue(robotName, queueStore, settings.queueCapacity(), this.completions)
+				: new DeliveryQueue(settings.queueCapacity());
+		this.failures = new FailureReporter(robotName, clock, allListeners, this.outcomes, redactor);
+		MessageCoalescer coalescer = new MessageCoalescer(settings.coalesce(),
+				WebhookClient.MAX_BODY_BYTES - JsonBytes.of(keywords.markdownAddition()));
+		this.dispatcher = new Dispatcher(robotName, this.queue, this.limiter, coalescer, this.sender, allListeners,
+				this.failures);
+		if (this.durable) {
+			startDispatcher();
+		}
 	}
 
 	/**
@@ -174,7 +204,14 @@ public final class RobotDelivery {
 	public CompletableFuture<DingTalkResponse> sendAsync(Message message) {
 		Pending pending = new Pending(message, this.completions);
 		startDispatcher();
-		return switch (this.queue.offer(pending)) {
+		RobotQueue.Offer offer;
+		try {
+			offer = this.queue.offer(pending);
+		}
+		catch (DingTalkStoreUnavailableException ex) {
+			return refuse(message, ex);
+		}
+		return switch (offer) {
 			case ACCEPTED -> pending.future();
 			case FULL -> refuse(message, new DingTalkQueueFullException(this.robotName, this.settings.queueCapacity()));
 			case CLOSED -> refuse(message, closed(false));
@@ -197,8 +234,9 @@ public final class RobotDelivery {
 	}
 
 	/**
-	 * Take no more messages and let the dispatcher drain the queue, without waiting for
-	 * it. Does nothing when closing has begun already.
+	 * Take no more messages and let the dispatcher drain the queue in the JVM, or, with a
+	 * durable queue, end after its request in flight and leave the rest to the other
+	 * replicas, without waiting for it. Does nothing when closing has begun already.
 	 */
 	public void beginClose() {
 		synchronized (this.lifecycleMonitor) {
@@ -208,6 +246,11 @@ public final class RobotDelivery {
 				// shutdown, and a test's clock may stand still
 				this.closeDeadlineNanos = System.nanoTime() + this.settings.shutdownTimeout().toNanos();
 				this.queue.close();
+				if (this.durable) {
+					// The rest stays in the store for the other replicas: no more waits
+					// for slots or backoffs, only the request in flight ends
+					this.dispatcher.abandon();
+				}
 			}
 		}
 	}
@@ -234,7 +277,7 @@ public final class RobotDelivery {
 		// thread, so that every future is done when closing returns
 		this.completions.shutdown();
 		awaitCompletions();
-		DeliveryQueue.Drained drained = this.queue.drain();
+		RobotQueue.Drained drained = this.queue.drain();
 		drained.inFlight().forEach((pending) -> this.failures.giveUp(pending, closed(true)));
 		drained.waiting().forEach((pending) -> this.failures.giveUp(pending, closed(false)));
 	}
