@@ -53,6 +53,9 @@ public final class WebhookClient {
 
 	private final SingletonSupplier<RestClient> restClient;
 
+	// The last signed address: requests within one millisecond share its signature
+	private volatile @Nullable SignedUri lastSigned;
+
 	/**
 	 * Create a client for one robot.
 	 * @param robotName the name of the robot
@@ -87,7 +90,7 @@ public final class WebhookClient {
 	 * large; nothing was sent
 	 */
 	public DingTalkResponse send(WebhookPayload payload) {
-		URI uri = this.webhook.uri(this.clock.millis(), this.secret);
+		URI uri = signedUri(this.clock.millis());
 		try {
 			return this.restClient.obtain()
 				.post()
@@ -105,6 +108,15 @@ public final class WebhookClient {
 					"Failed to send the message of DingTalk robot '" + this.robotName + "': " + describe(ex), null,
 					false, true, this.redactor.safeCause(ex));
 		}
+	}
+
+	private URI signedUri(long timestampMillis) {
+		SignedUri signed = this.lastSigned;
+		if (signed == null || signed.timestampMillis() != timestampMillis) {
+			signed = new SignedUri(timestampMillis, this.webhook.uri(timestampMillis, this.secret));
+			this.lastSigned = signed;
+		}
+		return signed.uri();
 	}
 
 	private DingTalkResponse answer(ConvertibleClientHttpResponse response) throws IOException {
@@ -167,6 +179,15 @@ public final class WebhookClient {
 	@Override
 	public String toString() {
 		return "WebhookClient[robot=" + this.robotName + ", webhook=" + this.webhook.redacted() + "]";
+	}
+
+	private record SignedUri(long timestampMillis, URI uri) {
+
+		@Override
+		public String toString() {
+			return "SignedUri[timestampMillis=" + this.timestampMillis + "]";
+		}
+
 	}
 
 }
