@@ -13,9 +13,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * A minimal application with the starter: it starts, reports its robots and the CPU time
  * its process used until then, and stops. The {@link StartupBenchmark} times it as a
- * whole process.
+ * whole process. Redis, which the cluster benchmarks put on the class path, stays out, as
+ * it would be out of a minimal application.
  */
-@SpringBootApplication
+@SpringBootApplication(excludeName = { "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+		"org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
+		"org.springframework.boot.data.redis.autoconfigure.DataRedisRepositoriesAutoConfiguration" })
 public class StartupApplication {
 
 	public static void main(String[] args) {
