@@ -46,7 +46,7 @@ public final class PerformanceReport {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int startupRuns = (args.length > 0) ? Integer.parseInt(args[0]) : 5;
+		int startupRuns = (args.length > 0) ? Integer.parseInt(args[0]) : 10;
 		int sends = (args.length > 1) ? Integer.parseInt(args[1]) : 1000;
 		Map<String, RunResult> jmh = jmh();
 		Map<Integer, StartupBenchmark.Startup> startup = StartupBenchmark.measure(startupRuns);
