@@ -38,7 +38,9 @@ public final class MemoryProbe {
 					List.of("spring.main.banner-mode=off", "logging.level.root=WARN"));
 			for (int i = 0; i < robots; i++) {
 				String prefix = "dingtalk.robots.robot-" + i + ".";
-				properties.add(prefix + "webhook=" + server.webhook());
+				// Each robot its own access token: robots sharing one are refused at
+				// startup
+				properties.add(prefix + "webhook=" + server.webhook() + "-" + i);
 				properties.add(prefix + "secret=" + LoopbackServer.SECRET);
 				properties.add(prefix + "rate-limit.messages=1000000");
 				properties.add(prefix + "rate-limit.window=1ms");

@@ -1,7 +1,5 @@
 package io.github.dingtalkrobot.autoconfigure;
 
-import java.util.Set;
-
 import io.github.dingtalkrobot.DingTalkAppRobot;
 import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.DingTalkRobots;
@@ -41,12 +39,11 @@ class DingTalkRobotBeanRegistrar implements BeanDefinitionRegistryPostProcessor 
 		if (registryBeanName == null) {
 			return;
 		}
-		Set<String> appRobots = RobotNames.bindAppRobots(this.environment);
-		RobotNames.bindPrimaryFlags(this.environment).forEach((name, primary) -> {
+		RobotNames.bindRobotKinds(this.environment).forEach((name, kind) -> {
 			String beanName = BEAN_NAME_PREFIX + name;
 			if (!registry.containsBeanDefinition(beanName)) {
 				registry.registerBeanDefinition(beanName,
-						robotDefinition(registryBeanName, name, primary, appRobots.contains(name)));
+						robotDefinition(registryBeanName, name, kind.primary(), kind.app()));
 			}
 		});
 	}

@@ -45,6 +45,8 @@ final class KnownDingTalkProperties {
 	// Read once per class loader: every application context starting in it checks
 	private static final Map<ClassLoader, KnownDingTalkProperties> cache = new ConcurrentReferenceHashMap<>();
 
+	private static final KnownDingTalkProperties ROBOTS = robotsOf(DingTalkRobotProperties.Robot.class);
+
 	private final List<Template> templates = new ArrayList<>();
 
 	private final ClassLoader classLoader;
@@ -60,6 +62,24 @@ final class KnownDingTalkProperties {
 	 */
 	static KnownDingTalkProperties load(ClassLoader classLoader) {
 		return cache.computeIfAbsent(classLoader, KnownDingTalkProperties::read);
+	}
+
+	/**
+	 * The properties of the robots under {@code dingtalk.robots}, from the robot's
+	 * properties type alone: what {@link #load} derives for them from this module's
+	 * metadata ({@code dingtalk.robots} is a map of that type), known without reading and
+	 * parsing the metadata of every jar, which costs a robot's startup more than anything
+	 * else it does.
+	 * @return the properties of the robots
+	 */
+	static KnownDingTalkProperties robots() {
+		return ROBOTS;
+	}
+
+	private static KnownDingTalkProperties robotsOf(Class<?> robotType) {
+		KnownDingTalkProperties robots = new KnownDingTalkProperties(robotType.getClassLoader());
+		robots.addType(List.of(DingTalkRobotProperties.PREFIX, "robots", ANY_KEY), ResolvableType.forClass(robotType));
+		return robots;
 	}
 
 	private static KnownDingTalkProperties read(ClassLoader classLoader) {

@@ -1,7 +1,6 @@
 package io.github.dingtalkrobot.autoconfigure;
 
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -10,8 +9,8 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
- * Reads the names of the configured robots, and whether each is primary, straight from
- * the {@link Environment}: for use before the properties bean exists.
+ * Reads the names of the configured robots, and whether each is primary or an app robot,
+ * straight from the {@link Environment}: for use before the properties bean exists.
  */
 final class RobotNames {
 
@@ -26,40 +25,44 @@ final class RobotNames {
 	 * @return the robot names
 	 */
 	static Set<String> bind(Environment environment) {
-		return bindPrimaryFlags(environment).keySet();
+		return bindRobots(environment).keySet();
 	}
 
 	/**
-	 * Return the names of the configured robots that are app robots, with an {@code app}
-	 * section.
+	 * Return the configured robots, in configuration order, each with whether it is
+	 * marked primary and whether it is an app robot, with an {@code app} section: bound
+	 * once, since binding costs startup time with every robot.
 	 * @param environment the environment
-	 * @return the names of the app robots
+	 * @return the robots, keyed by name
 	 */
-	static Set<String> bindAppRobots(Environment environment) {
-		Set<String> names = new LinkedHashSet<>();
-		bindRobots(environment).forEach((name, settings) -> {
-			if (settings instanceof Map<?, ?> map && map.get("app") instanceof Map<?, ?> app && !app.isEmpty()) {
-				names.add(name);
-			}
-		});
-		return names;
-	}
-
-	/**
-	 * Return whether each configured robot is marked primary, keyed by robot name.
-	 * @param environment the environment
-	 * @return the primary flag of each robot
-	 */
-	static Map<String, Boolean> bindPrimaryFlags(Environment environment) {
-		Map<String, Object> robots = bindRobots(environment);
-		Map<String, Boolean> primaryFlags = new LinkedHashMap<>();
-		robots.forEach((name, settings) -> primaryFlags.put(name,
-				settings instanceof Map<?, ?> map && "true".equalsIgnoreCase(String.valueOf(map.get("primary")))));
-		return primaryFlags;
+	static Map<String, RobotKind> bindRobotKinds(Environment environment) {
+		Map<String, RobotKind> robots = new LinkedHashMap<>();
+		bindRobots(environment).forEach((name, settings) -> robots.put(name, RobotKind.of(settings)));
+		return robots;
 	}
 
 	private static Map<String, Object> bindRobots(Environment environment) {
 		return Binder.get(environment).bind(DingTalkRobotProperties.PREFIX + ".robots", ROBOTS).orElseGet(Map::of);
+	}
+
+	/**
+	 * What the bean registration needs to know of a robot before its properties are
+	 * bound.
+	 *
+	 * @param primary whether the robot is marked primary
+	 * @param app whether the robot is an app robot
+	 */
+	record RobotKind(boolean primary, boolean app) {
+
+		static RobotKind of(Object settings) {
+			if (!(settings instanceof Map<?, ?> map)) {
+				return new RobotKind(false, false);
+			}
+			boolean primary = "true".equalsIgnoreCase(String.valueOf(map.get("primary")));
+			boolean app = map.get("app") instanceof Map<?, ?> section && !section.isEmpty();
+			return new RobotKind(primary, app);
+		}
+
 	}
 
 }

@@ -47,6 +47,7 @@ class UnknownDingTalkPropertiesCheck implements BeanFactoryPostProcessor {
 
 	private Optional<InvalidDingTalkRobotPropertiesException> findUnknown(@Nullable ClassLoader beanClassLoader) {
 		ClassLoader classLoader = (beanClassLoader != null) ? beanClassLoader : getClass().getClassLoader();
+		KnownDingTalkProperties robots = KnownDingTalkProperties.robots();
 		KnownDingTalkProperties known = null;
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(this.environment)) {
 			if (source instanceof IterableConfigurationPropertySource iterable) {
@@ -54,8 +55,10 @@ class UnknownDingTalkPropertiesCheck implements BeanFactoryPostProcessor {
 				ConfigurationPropertyName[] candidates = iterable.stream()
 					.filter((name) -> environmentVariables ? ROBOTS.isAncestorOf(name) || DEFAULTS.isAncestorOf(name)
 							: DINGTALK.isAncestorOf(name))
+					.filter((name) -> !robots.isKnown(name))
 					.sorted(Comparator.comparing(ConfigurationPropertyName::toString))
 					.toArray(ConfigurationPropertyName[]::new);
+				// Only a property that is not a robot's reads the metadata of every jar
 				if (candidates.length > 0 && known == null) {
 					known = KnownDingTalkProperties.load(classLoader);
 				}
