@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -112,10 +113,11 @@ final class RobotClientHttpRequest extends AbstractClientHttpRequest {
 		}
 
 		MessageBuffer ascii(String text) {
-			for (int i = 0; i < text.length(); i++) {
-				char next = text.charAt(i);
-				write((next <= 0xFF) ? next : '?');
-			}
+			// One copy per string: a byte at a time would take the stream's lock for
+			// each.
+			// Characters beyond Latin-1 become '?'
+			byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+			write(bytes, 0, bytes.length);
 			return this;
 		}
 
