@@ -11,6 +11,7 @@ import io.github.dingtalkrobot.internal.delivery.SlotStoreFactory;
 import io.github.dingtalkrobot.internal.webhook.RobotRequestFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -25,7 +26,7 @@ class DingTalkRobotFactory {
 
 	private final DingTalkRobotPropertiesMapper mapper;
 
-	private final Supplier<RestClient.Builder> restClientBuilders;
+	private final SingletonSupplier<RestClient.Builder> restClientBuilder;
 
 	private final List<DingTalkRobotCustomizer> customizers;
 
@@ -42,7 +43,8 @@ class DingTalkRobotFactory {
 				(name) -> new DefaultDingTalkRobotBuilder(name).slotStores(slotStores)
 					.queueStores(queueStores)
 					.lazyRestClientBuilder((requestFactory) -> restClientBuilder(name, requestFactory)));
-		this.restClientBuilders = restClientBuilders;
+		this.restClientBuilder = SingletonSupplier
+			.of(() -> applicationBuilder(restClientBuilders.get(), bootHttpClient));
 		this.bootHttpClient = bootHttpClient;
 		this.customizers = customizers;
 		this.listeners = listeners;
@@ -55,12 +57,19 @@ class DingTalkRobotFactory {
 	// Called on the robot's first send: Boot's builder, its converters and the robot's
 	// HTTP client cost nothing at startup
 	private RestClient.Builder restClientBuilder(String name, RobotRequestFactory requestFactory) {
-		RestClient.Builder restClientBuilder = this.restClientBuilders.get().clone();
+		RestClient.Builder restClientBuilder = this.restClientBuilder.obtain().clone();
 		if (!this.bootHttpClient) {
 			restClientBuilder.requestFactory(requestFactory.transport());
 		}
 		this.customizers.forEach((customizer) -> customizer.customize(name, restClientBuilder));
 		return this.bootHttpClient ? requestFactory.applyTo(restClientBuilder) : restClientBuilder;
+	}
+
+	// The application's builder, made once on the first send of any robot and copied for
+	// each: every copy of Boot's builder makes an HTTP client. Robots on their own
+	// transport release that client at once, so that it does not outlive the first send
+	private static RestClient.Builder applicationBuilder(RestClient.Builder builder, boolean bootHttpClient) {
+		return bootHttpClient ? builder : builder.requestFactory(new RobotRequestFactory(null, null, null).transport());
 	}
 
 }
