@@ -1,6 +1,8 @@
 package io.github.dingtalkrobot.benchmarks;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,8 +16,9 @@ import java.util.regex.Pattern;
 /**
  * Times whole-process startups of {@link StartupApplication} with 0, 1 and 50 robots
  * configured, and prints the median of several runs of each: the wall-clock time a user
- * waits, and the CPU time the process used until the application was ready, which a busy
- * machine disturbs far less. Each run is a fresh JVM, so the figures include JVM start
+ * waits until the application is ready, the CPU time the process used until then, which a
+ * busy machine disturbs far less, and the wall-clock time until the process ended, which
+ * adds closing the application. Each run is a fresh JVM, so the figures include JVM start
  * and class loading, and the runs of the three counts alternate, so that a change in the
  * machine's load falls on all three alike.
  *
@@ -36,9 +39,10 @@ public final class StartupBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		int runs = (args.length > 0) ? Integer.parseInt(args[0]) : 7;
-		System.out.printf("%-8s %14s %14s %20s%n", "robots", "wall ms", "cpu ms", "main thread cpu ms");
-		measure(runs).forEach((robots, startup) -> System.out.printf("%-8d %14d %14d %20d%n", robots,
-				startup.wallMillis(), startup.cpuMillis(), startup.mainThreadCpuMillis()));
+		System.out.printf("%-8s %14s %14s %20s %14s%n", "robots", "ready ms", "cpu ms", "main thread cpu ms",
+				"ended ms");
+		measure(runs).forEach((robots, startup) -> System.out.printf("%-8d %14d %14d %20d %14d%n", robots,
+				startup.readyMillis(), startup.cpuMillis(), startup.mainThreadCpuMillis(), startup.endedMillis()));
 	}
 
 	/**
@@ -52,21 +56,23 @@ public final class StartupBenchmark {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		String classpath = System.getProperty("java.class.path");
 		run(java, classpath, 0);
-		long[][] wall = new long[ROBOT_COUNTS.length][runs];
+		long[][] ready = new long[ROBOT_COUNTS.length][runs];
 		long[][] cpu = new long[ROBOT_COUNTS.length][runs];
 		long[][] mainThreadCpu = new long[ROBOT_COUNTS.length][runs];
+		long[][] ended = new long[ROBOT_COUNTS.length][runs];
 		for (int i = 0; i < runs; i++) {
 			for (int count = 0; count < ROBOT_COUNTS.length; count++) {
 				Startup startup = run(java, classpath, ROBOT_COUNTS[count]);
-				wall[count][i] = startup.wallMillis();
+				ready[count][i] = startup.readyMillis();
 				cpu[count][i] = startup.cpuMillis();
 				mainThreadCpu[count][i] = startup.mainThreadCpuMillis();
+				ended[count][i] = startup.endedMillis();
 			}
 		}
 		Map<Integer, Startup> medians = new LinkedHashMap<>();
 		for (int count = 0; count < ROBOT_COUNTS.length; count++) {
-			medians.put(ROBOT_COUNTS[count],
-					new Startup(median(wall[count]), median(cpu[count]), median(mainThreadCpu[count])));
+			medians.put(ROBOT_COUNTS[count], new Startup(median(ready[count]), median(cpu[count]),
+					median(mainThreadCpu[count]), median(ended[count])));
 		}
 		return medians;
 	}
@@ -86,27 +92,42 @@ public final class StartupBenchmark {
 		}
 		long start = System.nanoTime();
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		StringBuilder output = new StringBuilder();
+		long readyNanos = 0;
+		try (BufferedReader lines = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+			for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+				if (readyNanos == 0 && line.startsWith(StartupApplication.READY)) {
+					readyNanos = System.nanoTime();
+				}
+				output.append(line).append('\n');
+			}
+		}
 		int exit = process.waitFor();
-		long millis = (System.nanoTime() - start) / 1_000_000;
+		long endedNanos = System.nanoTime();
 		Matcher cpu = CPU.matcher(output);
 		Matcher mainThreadCpu = MAIN_CPU.matcher(output);
-		if (exit != 0 || !output.contains("robots=" + robots) || !cpu.find() || !mainThreadCpu.find()) {
+		if (exit != 0 || readyNanos == 0 || !output.toString().contains("robots=" + robots) || !cpu.find()
+				|| !mainThreadCpu.find()) {
 			throw new IllegalStateException("Startup with " + robots + " robots failed:\n" + output);
 		}
-		return new Startup(millis, Long.parseLong(cpu.group(1)), Long.parseLong(mainThreadCpu.group(1)));
+		return new Startup((readyNanos - start) / 1_000_000, Long.parseLong(cpu.group(1)),
+				Long.parseLong(mainThreadCpu.group(1)), (endedNanos - start) / 1_000_000);
 	}
 
 	/**
 	 * The time a startup took.
 	 *
-	 * @param wallMillis the wall-clock time from starting the process to its end
+	 * @param readyMillis the wall-clock time from starting the process until the
+	 * application was ready
 	 * @param cpuMillis the CPU time the process used until the application was ready
 	 * @param mainThreadCpuMillis the CPU time of the main thread, which does the whole
 	 * startup, until then: the compiler and garbage collector threads, which a busy
 	 * machine slows down, left out
+	 * @param endedMillis the wall-clock time from starting the process to its end, after
+	 * the application was closed
 	 */
-	record Startup(long wallMillis, long cpuMillis, long mainThreadCpuMillis) {
+	record Startup(long readyMillis, long cpuMillis, long mainThreadCpuMillis, long endedMillis) {
 
 	}
 
