@@ -1,5 +1,6 @@
 package io.github.dingtalkrobot.autoconfigure.cluster;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -11,8 +12,9 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
  * {@link Endpoint @Endpoint} that shows where the robots' rate limits and pauses are
- * shared, and whether that store can be reached. Each robot's window and pause, as the
- * store holds them, are in the {@code dingtalk} endpoint.
+ * shared, whether that store can be reached, and where {@code sendAsync} queues messages.
+ * Each robot's window and pause, as the store holds them, are in the {@code dingtalk}
+ * endpoint.
  *
  * @since 0.1.0
  */
@@ -37,7 +39,8 @@ public class DingTalkClusterEndpoint {
 		return new ClusterDescriptor("redis", this.properties.getKeyPrefix(),
 				this.stores.isAvailable() ? "available" : "unavailable", this.stores.unavailableSince(),
 				this.properties.getOnStoreFailure().name().toLowerCase(Locale.ROOT),
-				this.properties.getExpectedReplicas());
+				this.properties.getExpectedReplicas(), this.properties.getQueue().name().toLowerCase(Locale.ROOT),
+				this.properties.getClaimAfter());
 	}
 
 	/**
@@ -50,9 +53,14 @@ public class DingTalkClusterEndpoint {
 	 * @param unavailableSince since when the store cannot be reached, or {@code null}
 	 * @param onStoreFailure what robots do while the store cannot be reached
 	 * @param expectedReplicas the replicas that share the robots
+	 * @param queue where {@code sendAsync} queues messages: {@code memory}, in each
+	 * replica, or {@code redis}, shared and kept through a crash
+	 * @param claimAfter how long a replica that stopped renewing its turn keeps the
+	 * robots' queued messages before another replica takes them over, when the queue is
+	 * in Redis
 	 */
 	public record ClusterDescriptor(String store, String keyPrefix, String state, @Nullable Instant unavailableSince,
-			String onStoreFailure, int expectedReplicas) {
+			String onStoreFailure, int expectedReplicas, String queue, Duration claimAfter) {
 
 	}
 

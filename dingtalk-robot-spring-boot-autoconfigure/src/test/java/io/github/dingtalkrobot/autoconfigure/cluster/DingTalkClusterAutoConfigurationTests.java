@@ -1,5 +1,7 @@
 package io.github.dingtalkrobot.autoconfigure.cluster;
 
+import java.time.Duration;
+
 import io.github.dingtalkrobot.DingTalkRateLimitedException;
 import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.DingTalkStoreUnavailableException;
@@ -123,6 +125,8 @@ class DingTalkClusterAutoConfigurationTests {
 					.cluster();
 				assertThat(cluster.state()).isEqualTo("available");
 				assertThat(cluster.onStoreFailure()).isEqualTo("wait");
+				assertThat(cluster.queue()).isEqualTo("memory");
+				assertThat(cluster.claimAfter()).isEqualTo(Duration.ofSeconds(30));
 				redis.stop();
 				try {
 					context.getBean(DingTalkRobot.class).state();

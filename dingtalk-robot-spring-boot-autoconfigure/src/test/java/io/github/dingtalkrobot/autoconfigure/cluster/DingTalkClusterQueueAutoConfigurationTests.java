@@ -95,6 +95,19 @@ class DingTalkClusterQueueAutoConfigurationTests {
 	}
 
 	@Test
+	void endpointShowsTheQueueAndWhenItsMessagesAreClaimed() {
+		this.redisRunner
+			.withPropertyValues("management.endpoints.web.exposure.include=dingtalkcluster",
+					"dingtalk.cluster.claim-after=45s")
+			.run((context) -> {
+				DingTalkClusterEndpoint.ClusterDescriptor cluster = context.getBean(DingTalkClusterEndpoint.class)
+					.cluster();
+				assertThat(cluster.queue()).isEqualTo("redis");
+				assertThat(cluster.claimAfter()).isEqualTo(Duration.ofSeconds(45));
+			});
+	}
+
+	@Test
 	void sendAsyncWhileRedisIsDownFailsTheFutureNamingTheStore(CapturedOutput output) {
 		this.redisRunner.run((context) -> {
 			DingTalkRobot robot = context.getBean(DingTalkRobot.class);
