@@ -25,7 +25,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * ({@link MemoryProbe}), and a burst of alerts through {@code sendAsync} against one
  * request per alert ({@link BurstBenchmark}), which must see no {@code 130101} answer and
  * lose no alert. Every baseline is measured in the same run as what it is compared with.
- * On an idle two-core machine it takes about ten minutes.
+ * On an idle two-core machine it takes about twenty minutes.
  *
  * <pre class="code">
  * ./mvnw -pl benchmarks -am package -DskipTests -Pperformance
