@@ -8,6 +8,7 @@ import io.github.dingtalkrobot.DingTalkRobotListener;
 import io.github.dingtalkrobot.internal.DefaultDingTalkRobotBuilder;
 import io.github.dingtalkrobot.internal.delivery.QueueStoreFactory;
 import io.github.dingtalkrobot.internal.delivery.SlotStoreFactory;
+import io.github.dingtalkrobot.internal.openapi.AppAccessTokens;
 import io.github.dingtalkrobot.internal.webhook.RobotRequestFactory;
 import org.jspecify.annotations.Nullable;
 
@@ -38,10 +39,13 @@ class DingTalkRobotFactory {
 			boolean bootHttpClient, List<DingTalkRobotCustomizer> customizers, List<DingTalkRobotListener> listeners,
 			@Nullable SlotStoreFactory slotStores, @Nullable QueueStoreFactory queueStores) {
 		// The internal hooks: the stores that share the rate limit and the queue between
-		// replicas, when configured, and the HTTP client built on the robot's first send
+		// replicas, when configured, the access tokens that the robots of one app share,
+		// and the HTTP client built on the robot's first send
+		AppAccessTokens appAccessTokens = new AppAccessTokens();
 		this.mapper = new DingTalkRobotPropertiesMapper(properties,
 				(name) -> new DefaultDingTalkRobotBuilder(name).slotStores(slotStores)
 					.queueStores(queueStores)
+					.appAccessTokens(appAccessTokens)
 					.lazyRestClientBuilder((requestFactory) -> restClientBuilder(name, requestFactory)));
 		this.restClientBuilder = SingletonSupplier
 			.of(() -> applicationBuilder(restClientBuilders.get(), bootHttpClient));

@@ -23,6 +23,7 @@ import io.github.dingtalkrobot.internal.delivery.RobotRateLimiter;
 import io.github.dingtalkrobot.internal.delivery.SlotStore;
 import io.github.dingtalkrobot.internal.delivery.SlotStoreFactory;
 import io.github.dingtalkrobot.internal.openapi.AppCredentials;
+import io.github.dingtalkrobot.internal.openapi.AppAccessTokens;
 import io.github.dingtalkrobot.internal.openapi.DefaultDingTalkAppRobot;
 import io.github.dingtalkrobot.internal.webhook.RobotKeywords;
 import io.github.dingtalkrobot.internal.webhook.RobotRequestFactory;
@@ -83,6 +84,8 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 	private @Nullable SlotStoreFactory slotStores;
 
 	private @Nullable QueueStoreFactory queueStores;
+
+	private AppAccessTokens appAccessTokens = new AppAccessTokens();
 
 	public DefaultDingTalkRobotBuilder(String name) {
 		this.name = name;
@@ -239,6 +242,18 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 		return this;
 	}
 
+	/**
+	 * Cache an app robot's access token in the given caches, which other robots of the
+	 * same app may share, instead of in caches of its own: the hook through which the
+	 * auto-configuration makes the robots of one app fetch one token.
+	 * @param appAccessTokens the caches of the apps' access tokens
+	 * @return this builder
+	 */
+	public DefaultDingTalkRobotBuilder appAccessTokens(AppAccessTokens appAccessTokens) {
+		this.appAccessTokens = appAccessTokens;
+		return this;
+	}
+
 	@Override
 	public DingTalkRobot build() {
 		if (this.app != null) {
@@ -273,7 +288,7 @@ public final class DefaultDingTalkRobotBuilder implements DingTalkRobot.Builder 
 		}
 		checkCommonSettings();
 		return DefaultDingTalkAppRobot.create(this.name, this.app, this.openApiBaseUrl, restClientBuilder().get(),
-				this.clock, this.enabled, this.rateLimit, this.delivery, this.listeners);
+				this.clock, this.enabled, this.rateLimit, this.delivery, this.listeners, this.appAccessTokens);
 	}
 
 	private void checkCommonSettings() {

@@ -13,6 +13,7 @@ import io.github.dingtalkrobot.autoconfigure.DingTalkQuota;
 import io.github.dingtalkrobot.autoconfigure.DingTalkQuotaAutoConfiguration;
 import io.github.dingtalkrobot.autoconfigure.DingTalkRobotAutoConfiguration;
 import io.github.dingtalkrobot.autoconfigure.InvalidDingTalkRobotPropertiesException;
+import io.github.dingtalkrobot.emulator.EmulatedApp;
 import io.github.dingtalkrobot.emulator.EmulatedRobot;
 import io.github.dingtalkrobot.emulator.MutableClock;
 import io.github.dingtalkrobot.message.Message;
@@ -71,6 +72,33 @@ class AppRobotApplicationTests {
 			assertThat(this.ops.receivedMessages()).hasSize(1);
 			assertThat(context).doesNotHaveBean(DingTalkQuota.class);
 		});
+	}
+
+	@Test
+	void appRobotsOfOneAppShareOneAccessTokenAndAnotherAppFetchesItsOwn() {
+		this.dingtalk.app().conversation("cidReleaseGroup==");
+		EmulatedApp other = this.dingtalk.emulator()
+			.registerApp("dingclient0billing", "app-secret-8d1e4b", "dingrobot0billing")
+			.conversation("cidBillingGroup==");
+		this.contextRunner.withPropertyValues(robots())
+			.withPropertyValues("dingtalk.robots.releases.app.client-id=" + AppRobots.CLIENT_ID,
+					"dingtalk.robots.releases.app.client-secret=" + AppRobots.CLIENT_SECRET,
+					"dingtalk.robots.releases.app.robot-code=" + AppRobots.ROBOT_CODE,
+					"dingtalk.robots.releases.app.conversation-id=cidReleaseGroup==",
+					"dingtalk.robots.billing.app.client-id=dingclient0billing",
+					"dingtalk.robots.billing.app.client-secret=app-secret-8d1e4b",
+					"dingtalk.robots.billing.app.robot-code=dingrobot0billing",
+					"dingtalk.robots.billing.app.conversation-id=cidBillingGroup==")
+			.run((context) -> {
+				DingTalkRobots robots = context.getBean(DingTalkRobots.class);
+				robots.get("oncall").sendText("on call: user1");
+				robots.get("releases").sendText("release 4711 is out");
+				robots.get("billing").sendText("invoice run finished");
+				assertThat(this.dingtalk.app().groupMessages()).hasSize(2);
+				assertThat(this.dingtalk.app().tokenRequests()).isOne();
+				assertThat(other.groupMessages()).hasSize(1);
+				assertThat(other.tokenRequests()).isOne();
+			});
 	}
 
 	@Test

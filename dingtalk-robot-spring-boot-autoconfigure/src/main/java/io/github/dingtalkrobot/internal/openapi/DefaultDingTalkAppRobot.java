@@ -69,12 +69,13 @@ public final class DefaultDingTalkAppRobot implements DingTalkAppRobot {
 	 * @param rateLimit the robot's rate limit
 	 * @param settings how queued messages are delivered
 	 * @param listeners the listeners to tell about deliveries
+	 * @param tokens the cached access tokens, shared by the robots of one app
 	 * @return the robot
 	 */
 	public static DingTalkAppRobot create(String name, AppCredentials credentials, String openApiBaseUrl,
 			RestClient.Builder restClientBuilder, Clock clock, boolean enabled, RateLimit rateLimit,
-			DeliverySettings settings, List<DingTalkRobotListener> listeners) {
-		OpenApiClient client = new OpenApiClient(name, credentials, openApiBaseUrl, clock, restClientBuilder);
+			DeliverySettings settings, List<DingTalkRobotListener> listeners, AppAccessTokens tokens) {
+		OpenApiClient client = new OpenApiClient(name, credentials, openApiBaseUrl, clock, restClientBuilder, tokens);
 		RobotDelivery delivery = new RobotDelivery(name,
 				(message) -> client.sendToGroup(OpenApiMessage.of(name, message)), new RobotKeywords(List.of()), clock,
 				rateLimit, settings, listeners, new SecretRedactor(credentials.clientSecret()));

@@ -31,11 +31,12 @@ import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Performs the OpenAPI exchanges of one app robot: fetches and caches its access token,
- * sends to its group ({@code groupMessages/send}) and to people one by one
- * ({@code oToMessages/batchSend}), and turns the answers into a {@link DingTalkResponse}
- * or a typed exception. A request rejected for its access token is sent once more with a
- * new token. Nothing thrown reveals the app secret or an access token.
+ * Performs the OpenAPI exchanges of one app robot: fetches its app's access token, which
+ * the robots of one app share, sends to its group ({@code groupMessages/send}) and to
+ * people one by one ({@code oToMessages/batchSend}), and turns the answers into a
+ * {@link DingTalkResponse} or a typed exception. A request rejected for its access token
+ * is sent once more with a new token. Nothing thrown reveals the app secret or an access
+ * token.
  *
  * @since 0.1.0
  */
@@ -78,15 +79,16 @@ public final class OpenApiClient {
 	 * @param baseUrl the OpenAPI's base URL, such as {@code https://api.dingtalk.com}
 	 * @param clock the clock that access tokens expire by
 	 * @param restClientBuilder the robot's own builder
+	 * @param tokens the cached access tokens, shared by the robots of one app
 	 */
 	public OpenApiClient(String robotName, AppCredentials credentials, String baseUrl, Clock clock,
-			RestClient.Builder restClientBuilder) {
+			RestClient.Builder restClientBuilder, AppAccessTokens tokens) {
 		this.robotName = robotName;
 		this.credentials = credentials;
 		this.baseUrl = validBaseUrl(baseUrl);
 		this.clock = clock;
 		this.restClient = restClientBuilder.build();
-		this.tokens = new AccessTokens(clock, this::fetchToken);
+		this.tokens = tokens.forApp(this.baseUrl, credentials, clock, this::fetchToken);
 	}
 
 	private static String validBaseUrl(String baseUrl) {
