@@ -39,7 +39,7 @@ class DingTalkRobotBeanRegistrar implements BeanDefinitionRegistryPostProcessor 
 		if (registryBeanName == null) {
 			return;
 		}
-		RobotNames.bindRobotKinds(this.environment).forEach((name, kind) -> {
+		RobotNames.kinds(this.environment).forEach((name, kind) -> {
 			String beanName = BEAN_NAME_PREFIX + name;
 			if (!registry.containsBeanDefinition(beanName)) {
 				registry.registerBeanDefinition(beanName,

@@ -32,7 +32,7 @@ class DingTalkRobotInjectionFailureAnalyzer extends AbstractFailureAnalyzer<NoSu
 		if (cause.getBeanType() != DingTalkRobot.class) {
 			return null;
 		}
-		Set<String> names = RobotNames.bind(this.environment);
+		Set<String> names = RobotNames.names(this.environment);
 		String injectionPoint = describeInjectionPoint(rootFailure);
 		if (cause instanceof NoUniqueBeanDefinitionException) {
 			return new FailureAnalysis(

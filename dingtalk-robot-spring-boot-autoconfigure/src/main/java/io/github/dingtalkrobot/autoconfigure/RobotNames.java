@@ -36,8 +36,8 @@ final class RobotNames {
 	 * @param environment the environment
 	 * @return the robot names
 	 */
-	static Set<String> bind(Environment environment) {
-		return bindRobotKinds(environment).keySet();
+	static Set<String> names(Environment environment) {
+		return kinds(environment).keySet();
 	}
 
 	/**
@@ -46,7 +46,7 @@ final class RobotNames {
 	 * @param environment the environment
 	 * @return the robots, keyed by name
 	 */
-	static Map<String, RobotKind> bindRobotKinds(Environment environment) {
+	static Map<String, RobotKind> kinds(Environment environment) {
 		Map<String, Boolean> apps = new LinkedHashMap<>();
 		Map<String, Object> primaries = new LinkedHashMap<>();
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {

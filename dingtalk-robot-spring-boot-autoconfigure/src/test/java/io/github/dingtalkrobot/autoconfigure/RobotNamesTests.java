@@ -32,7 +32,7 @@ class RobotNamesTests {
 		Map<String, Object> bound = Binder.get(this.environment)
 			.bind("dingtalk.robots", Bindable.mapOf(String.class, Object.class))
 			.get();
-		assertThat(RobotNames.bind(this.environment)).containsExactlyElementsOf(bound.keySet())
+		assertThat(RobotNames.names(this.environment)).containsExactlyElementsOf(bound.keySet())
 			.contains("Ops_Alerts", "nightly", "alerts");
 	}
 
@@ -43,7 +43,7 @@ class RobotNamesTests {
 		this.environment.getPropertySources()
 			.addFirst(new MapPropertySource("overrides",
 					Map.of("dingtalk.robots.alerts.primary", "true", "dingtalk.robots.deploys.primary", "false")));
-		assertThat(RobotNames.bindRobotKinds(this.environment)).containsEntry("alerts", new RobotKind(true, false))
+		assertThat(RobotNames.kinds(this.environment)).containsEntry("alerts", new RobotKind(true, false))
 			.containsEntry("deploys", new RobotKind(false, false))
 			.containsEntry("reports", new RobotKind(true, false));
 	}
@@ -52,14 +52,14 @@ class RobotNamesTests {
 	void anAppRobotIsOneWithAPropertyInItsAppSection() {
 		add("application", Map.of("dingtalk.robots.assistant.app.client-id", "id", "dingtalk.robots.assistant.secret",
 				"SEC1", "dingtalk.robots.alerts.access-token", "a", "dingtalk.robots.alerts.app", ""));
-		assertThat(RobotNames.bindRobotKinds(this.environment)).containsEntry("assistant", new RobotKind(false, true))
+		assertThat(RobotNames.kinds(this.environment)).containsEntry("assistant", new RobotKind(false, true))
 			.containsEntry("alerts", new RobotKind(false, false));
 	}
 
 	@Test
 	void noRobotsGiveNoNames() {
 		add("application", Map.of("dingtalk.defaults.read-timeout", "5s"));
-		assertThat(RobotNames.bindRobotKinds(this.environment)).isEmpty();
+		assertThat(RobotNames.kinds(this.environment)).isEmpty();
 	}
 
 	private void add(String name, Map<String, Object> properties) {
