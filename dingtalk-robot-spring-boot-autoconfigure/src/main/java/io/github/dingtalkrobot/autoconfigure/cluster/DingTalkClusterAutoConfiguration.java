@@ -1,5 +1,7 @@
 package io.github.dingtalkrobot.autoconfigure.cluster;
 
+import io.github.dingtalkrobot.autoconfigure.DingTalkQuotaAutoConfiguration;
+import io.github.dingtalkrobot.autoconfigure.DingTalkQuotaCounter;
 import io.github.dingtalkrobot.autoconfigure.cluster.DingTalkClusterProperties.OnStoreFailure;
 import io.github.dingtalkrobot.internal.cluster.RedisSlotStores;
 import io.github.dingtalkrobot.internal.delivery.SlotStoreFactory;
@@ -24,13 +26,15 @@ import org.springframework.util.StringUtils;
  * replicas: with {@code dingtalk.cluster.mode=redis}, every robot keeps its rate limit
  * and pause in Redis, reached through the application's {@link RedisConnectionFactory},
  * with a gauge of Redis's availability ({@code dingtalk.cluster.store.available}) and the
- * {@link DingTalkClusterEndpoint dingtalkcluster} endpoint. Stops startup with an
- * explanation when Spring Data Redis or a connection factory is missing.
+ * {@link DingTalkClusterEndpoint dingtalkcluster} endpoint; the monthly API calls, when
+ * counted, are counted in Redis too. Stops startup with an explanation when Spring Data
+ * Redis or a connection factory is missing.
  *
  * @since 0.1.0
  */
-@AutoConfiguration(afterName = { "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
-		"org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration" })
+@AutoConfiguration(before = DingTalkQuotaAutoConfiguration.class,
+		afterName = { "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+				"org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration" })
 @ConditionalOnProperty(name = "dingtalk.cluster.mode", havingValue = "redis")
 @EnableConfigurationProperties(DingTalkClusterProperties.class)
 public final class DingTalkClusterAutoConfiguration {
@@ -65,6 +69,16 @@ public final class DingTalkClusterAutoConfiguration {
 					? properties.getExpectedReplicas() : 0;
 			return new RedisSlotStores(new StringRedisTemplate(connectionFactory), properties.getKeyPrefix(),
 					localFallbackDivisor);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnProperty(name = "dingtalk.quota.monthly-calls")
+		DingTalkQuotaCounter dingTalkRedisQuotaCounter(DingTalkClusterProperties properties,
+				ObjectProvider<RedisConnectionFactory> connectionFactories, RedisSlotStores stores) {
+			// The slot stores' checks have passed: there is one connection factory
+			return new RedisQuotaCounter(new StringRedisTemplate(connectionFactories.getObject()),
+					properties.getKeyPrefix());
 		}
 
 		@Configuration(proxyBeanMethods = false)

@@ -6,6 +6,8 @@ import io.github.dingtalkrobot.DingTalkRateLimitedException;
 import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.DingTalkStoreUnavailableException;
 import io.github.dingtalkrobot.EmbeddedRedis;
+import io.github.dingtalkrobot.autoconfigure.DingTalkQuota;
+import io.github.dingtalkrobot.autoconfigure.DingTalkQuotaAutoConfiguration;
 import io.github.dingtalkrobot.autoconfigure.DingTalkRobotAutoConfiguration;
 import io.github.dingtalkrobot.emulator.DingTalkEmulator;
 import io.github.dingtalkrobot.emulator.EmulatedRobot;
@@ -110,6 +112,47 @@ class DingTalkClusterAutoConfigurationTests {
 				redis.start();
 			}
 		});
+	}
+
+	@Test
+	void monthlyCallsAreCountedInRedisForEveryReplica() {
+		ApplicationContextRunner quotaRunner = this.redisRunner
+			.withConfiguration(AutoConfigurations.of(DingTalkQuotaAutoConfiguration.class))
+			.withPropertyValues("dingtalk.quota.monthly-calls=5000", "dingtalk.cluster.key-prefix=replicas");
+		quotaRunner.run((first) -> quotaRunner.run((second) -> {
+			first.getBean(DingTalkRobot.class).sendText("one");
+			first.getBean(DingTalkRobot.class).sendText("two");
+			second.getBean(DingTalkRobot.class).sendText("three");
+			DingTalkQuota quota = first.getBean(DingTalkQuota.class);
+			assertThat(quota.used()).isEqualTo(3);
+			assertThat(second.getBean(DingTalkQuota.class).used()).isEqualTo(3);
+			assertThat(redis.template().getExpire("replicas:quota:" + quota.month())).isPositive();
+		}));
+	}
+
+	@Test
+	void callsMadeWhileRedisIsDownAreCountedAndAddedToRedisWithTheNextCall() {
+		this.redisRunner.withConfiguration(AutoConfigurations.of(DingTalkQuotaAutoConfiguration.class))
+			.withPropertyValues("dingtalk.quota.monthly-calls=5000", "dingtalk.cluster.key-prefix=outage",
+					"dingtalk.cluster.on-store-failure=local")
+			.run((context) -> {
+				DingTalkRobot robot = context.getBean(DingTalkRobot.class);
+				DingTalkQuota quota = context.getBean(DingTalkQuota.class);
+				robot.sendText("before");
+				assertThat(quota.used()).isOne();
+				redis.stop();
+				try {
+					robot.sendText("during");
+					assertThat(quota.used()).isOne();
+				}
+				finally {
+					redis.start();
+				}
+				// Redis came back without its data: what it never had is added now
+				robot.sendText("after");
+				assertThat(quota.used()).isEqualTo(2);
+				assertThat(this.dingTalk.receivedMessages()).hasSize(3);
+			});
 	}
 
 	@Test
