@@ -1,8 +1,5 @@
 package io.github.dingtalkrobot.internal.delivery;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -20,9 +17,7 @@ final class DeliveryQueue implements RobotQueue {
 
 	private final Condition changed = this.lock.newCondition();
 
-	private final Deque<Pending> waiting = new ArrayDeque<>();
-
-	private final List<Pending> inFlight = new ArrayList<>();
+	private final HeldMessages local = new HeldMessages();
 
 	private boolean closed;
 
@@ -37,10 +32,10 @@ final class DeliveryQueue implements RobotQueue {
 			if (this.closed) {
 				return Offer.CLOSED;
 			}
-			if (this.waiting.size() + this.inFlight.size() >= this.capacity) {
+			if (this.local.size() >= this.capacity) {
 				return Offer.FULL;
 			}
-			this.waiting.addLast(pending);
+			this.local.add(pending);
 			this.changed.signalAll();
 			return Offer.ACCEPTED;
 		}
@@ -53,10 +48,10 @@ final class DeliveryQueue implements RobotQueue {
 	public boolean awaitMessage() throws InterruptedException {
 		this.lock.lock();
 		try {
-			while (this.waiting.isEmpty() && !this.closed) {
+			while (!this.local.hasWaiting() && !this.closed) {
 				this.changed.await();
 			}
-			return !this.waiting.isEmpty();
+			return this.local.hasWaiting();
 		}
 		finally {
 			this.lock.unlock();
@@ -67,16 +62,7 @@ final class DeliveryQueue implements RobotQueue {
 	public List<Pending> take(MessageCoalescer coalescer) {
 		this.lock.lock();
 		try {
-			if (this.waiting.isEmpty()) {
-				return List.of();
-			}
-			int count = coalescer.batchSize(this.waiting);
-			List<Pending> batch = new ArrayList<>(count);
-			for (int i = 0; i < count; i++) {
-				batch.add(this.waiting.removeFirst());
-			}
-			this.inFlight.addAll(batch);
-			return batch;
+			return this.local.take(coalescer);
 		}
 		finally {
 			this.lock.unlock();
@@ -87,7 +73,7 @@ final class DeliveryQueue implements RobotQueue {
 	public void done(List<Pending> batch) {
 		this.lock.lock();
 		try {
-			this.inFlight.removeAll(batch);
+			this.local.done(batch);
 		}
 		finally {
 			this.lock.unlock();
@@ -98,16 +84,7 @@ final class DeliveryQueue implements RobotQueue {
 	public void putBack(List<Pending> batch, boolean alone) {
 		this.lock.lock();
 		try {
-			this.inFlight.removeAll(batch);
-			for (int i = batch.size() - 1; i >= 0; i--) {
-				Pending pending = batch.get(i);
-				if (!pending.isSettled()) {
-					if (alone) {
-						pending.markAlone();
-					}
-					this.waiting.addFirst(pending);
-				}
-			}
+			this.local.putBack(batch, alone, (pending) -> true);
 			this.changed.signalAll();
 		}
 		finally {
@@ -132,9 +109,7 @@ final class DeliveryQueue implements RobotQueue {
 		this.lock.lock();
 		try {
 			this.closed = true;
-			Drained drained = new Drained(List.copyOf(this.inFlight), List.copyOf(this.waiting));
-			this.inFlight.clear();
-			this.waiting.clear();
+			Drained drained = new Drained(this.local.removeInFlight(), this.local.removeWaiting());
 			this.changed.signalAll();
 			return drained;
 		}
@@ -147,7 +122,7 @@ final class DeliveryQueue implements RobotQueue {
 	public int depth() {
 		this.lock.lock();
 		try {
-			return this.waiting.size() + this.inFlight.size();
+			return this.local.size();
 		}
 		finally {
 			this.lock.unlock();

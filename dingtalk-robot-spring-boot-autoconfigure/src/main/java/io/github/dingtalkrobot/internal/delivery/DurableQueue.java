@@ -1,8 +1,6 @@
 package io.github.dingtalkrobot.internal.delivery;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,13 +51,11 @@ final class DurableQueue implements RobotQueue {
 	private final Condition changed = this.lock.newCondition();
 
 	// Read from the store during this replica's turn, in order
-	private final Deque<Pending> waiting = new ArrayDeque<>();
+	private final HeldMessages local = new HeldMessages();
 
 	private final Map<Pending, QueueStore.Entry> held = new HashMap<>();
 
 	private final Map<String, Pending> heldById = new HashMap<>();
-
-	private final List<Pending> inFlight = new ArrayList<>();
 
 	private boolean offered;
 
@@ -107,7 +103,7 @@ final class DurableQueue implements RobotQueue {
 				if (this.closed) {
 					return false;
 				}
-				if (!this.waiting.isEmpty()) {
+				if (this.local.hasWaiting()) {
 					return true;
 				}
 			}
@@ -177,7 +173,7 @@ final class DurableQueue implements RobotQueue {
 		int room;
 		this.lock.lock();
 		try {
-			room = this.closed ? 0 : READ_AHEAD - this.waiting.size();
+			room = this.closed ? 0 : READ_AHEAD - this.local.waitingCount();
 		}
 		finally {
 			this.lock.unlock();
@@ -193,16 +189,7 @@ final class DurableQueue implements RobotQueue {
 		}
 		this.lock.lock();
 		try {
-			if (this.closed || this.waiting.isEmpty()) {
-				return List.of();
-			}
-			int count = coalescer.batchSize(this.waiting);
-			List<Pending> batch = new ArrayList<>(count);
-			for (int i = 0; i < count; i++) {
-				batch.add(this.waiting.removeFirst());
-			}
-			this.inFlight.addAll(batch);
-			return batch;
+			return this.closed ? List.of() : this.local.take(coalescer);
 		}
 		finally {
 			this.lock.unlock();
@@ -226,16 +213,7 @@ final class DurableQueue implements RobotQueue {
 	public void putBack(List<Pending> batch, boolean alone) {
 		this.lock.lock();
 		try {
-			this.inFlight.removeAll(batch);
-			for (int i = batch.size() - 1; i >= 0; i--) {
-				Pending pending = batch.get(i);
-				if (!pending.isSettled() && this.held.containsKey(pending)) {
-					if (alone) {
-						pending.markAlone();
-					}
-					this.waiting.addFirst(pending);
-				}
-			}
+			this.local.putBack(batch, alone, this.held::containsKey);
 			this.changed.signalAll();
 		}
 		finally {
@@ -309,10 +287,10 @@ final class DurableQueue implements RobotQueue {
 					Pending pending = pendingOf(entry);
 					this.held.put(pending, entry);
 					this.heldById.put(entry.id(), pending);
-					this.waiting.addLast(pending);
+					this.local.add(pending);
 				}
 			}
-			return !this.waiting.isEmpty();
+			return this.local.hasWaiting();
 		}
 		finally {
 			this.lock.unlock();
@@ -345,9 +323,9 @@ final class DurableQueue implements RobotQueue {
 		List<QueueStore.Entry> unsent;
 		this.lock.lock();
 		try {
-			unsent = this.waiting.stream().map(this.held::get).toList();
-			this.waiting.forEach((pending) -> this.heldById.remove(this.held.remove(pending).id()));
-			this.waiting.clear();
+			List<Pending> waiting = this.local.removeWaiting();
+			unsent = waiting.stream().map(this.held::get).toList();
+			waiting.forEach((pending) -> this.heldById.remove(this.held.remove(pending).id()));
 		}
 		finally {
 			this.lock.unlock();
@@ -386,7 +364,7 @@ final class DurableQueue implements RobotQueue {
 	private void forget(List<Pending> batch, boolean settledHere) {
 		this.lock.lock();
 		try {
-			this.inFlight.removeAll(batch);
+			this.local.done(batch);
 			for (Pending pending : batch) {
 				QueueStore.Entry entry = this.held.remove(pending);
 				if (entry != null) {
