@@ -1,9 +1,5 @@
 package io.github.dingtalkrobot.benchmarks;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +17,6 @@ import io.github.dingtalkrobot.emulator.EmulatedRobot;
 import io.github.dingtalkrobot.emulator.RecordedRequest;
 import io.github.dingtalkrobot.emulator.ScaledClock;
 import io.github.dingtalkrobot.message.Message;
-import redis.embedded.RedisServer;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -60,16 +55,7 @@ public final class ClusterBurstBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		long speedUp = (args.length > 0) ? Long.parseLong(args[0]) : 20;
-		int port = freePort();
-		RedisServer redis = RedisServer.newRedisServer()
-			.bind("127.0.0.1")
-			.port(port)
-			.setting("save \"\"")
-			.soutListener((line) -> {
-			})
-			.build();
-		redis.start();
-		try {
+		try (BenchmarkRedis redis = BenchmarkRedis.start()) {
 			List<List<String>> alerts = IntStream.range(0, REPLICAS)
 				.mapToObj((replica) -> IntStream.range(0, ALERTS).mapToObj((i) -> alert(replica, i)).toList())
 				.toList();
@@ -85,11 +71,8 @@ public final class ClusterBurstBenchmark {
 			System.out.printf("%-14s %8s %9s %10s %7s %6s %20s %5s %10s%n", "mode", "arrived", "requests", "delivered",
 					"130101", "bound", "last delivery (min)", "lost", "real (ms)");
 			for (String mode : List.of("redis", "local")) {
-				print(mode, bound, run(mode, port, speedUp, alerts));
+				print(mode, bound, run(mode, redis.port(), speedUp, alerts));
 			}
-		}
-		finally {
-			redis.stop();
 		}
 	}
 
@@ -181,15 +164,6 @@ public final class ClusterBurstBenchmark {
 		System.out.printf(Locale.ROOT, "%-14s %8d %9d %10d %7d %6d %20.2f %5d %10d%n", mode, result.arrived(),
 				result.requests(), result.delivered(), result.throttled(), bound,
 				result.lastDelivery().toMillis() / 60_000.0, result.lost(), result.real().toMillis());
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	private record Result(long arrived, int requests, int delivered, int throttled, Duration lastDelivery, long lost,

@@ -1,13 +1,9 @@
 package io.github.dingtalkrobot.benchmarks;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.dingtalkrobot.DeliverySettings;
 import io.github.dingtalkrobot.DingTalkResponse;
@@ -30,9 +26,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import redis.embedded.RedisServer;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -42,8 +36,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * before the call returns) next to the queue in the JVM, in the same run, sampled call by
  * call (read p50 and p99), while the robot's dispatcher delivers to a loopback server.
  * The rate limit is the JVM's and never binds, so that only the queue differs. Each
- * iteration starts with a fresh robot and an empty Redis; the teardown fails the run if a
- * call was refused. Run it with
+ * iteration starts with a fresh robot and an empty Redis; the producer is
+ * {@link BoundedProducer bounded}, as in {@link SendAsyncBenchmark}, and the teardown
+ * fails the run if a call was refused. Run it with
  * {@code ./mvnw -pl benchmarks -am package -DskipTests -Pbenchmark -Djmh.benchmarks=DurableQueueBenchmark}.
  * Internal types on purpose: the queue store is plugged in as the auto-configuration
  * does.
@@ -61,9 +56,9 @@ public class DurableQueueBenchmark {
 	@Param({ "memory", "redis" })
 	public String queue;
 
-	private final AtomicLong refused = new AtomicLong();
+	private final BoundedProducer producer = new BoundedProducer();
 
-	private RedisServer redis;
+	private BenchmarkRedis redis;
 
 	private LettuceConnectionFactory connectionFactory;
 
@@ -77,19 +72,8 @@ public class DurableQueueBenchmark {
 
 	@Setup(Level.Trial)
 	public void start() throws IOException {
-		int port = freePort();
-		this.redis = RedisServer.newRedisServer()
-			.bind("127.0.0.1")
-			.port(port)
-			.setting("save \"\"")
-			.setting("appendonly no")
-			.soutListener((line) -> {
-			})
-			.build();
-		this.redis.start();
-		this.connectionFactory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", port));
-		this.connectionFactory.afterPropertiesSet();
-		this.connectionFactory.start();
+		this.redis = BenchmarkRedis.start();
+		this.connectionFactory = this.redis.connectionFactory();
 		this.template = new StringRedisTemplate(this.connectionFactory);
 		this.server = new LoopbackServer();
 	}
@@ -106,9 +90,16 @@ public class DurableQueueBenchmark {
 			.webhook(this.server.webhook())
 			.secret(LoopbackServer.SECRET)
 			.rateLimit(new RateLimit(1_000_000, Duration.ofMillis(1), Duration.ZERO))
-			.delivery(
-					DeliverySettings.defaults().withQueueCapacity(2_000_000).withShutdownTimeout(Duration.ofMinutes(2)))
+			.delivery(DeliverySettings.defaults()
+				.withQueueCapacity(4 * BoundedProducer.BATCH)
+				.withShutdownTimeout(Duration.ofMinutes(2)))
 			.build();
+	}
+
+	// Not measured: JMH times each sampled call without its invocation fixtures
+	@TearDown(Level.Invocation)
+	public void keepRoom() {
+		this.producer.keepRoom();
 	}
 
 	@TearDown(Level.Iteration)
@@ -117,34 +108,19 @@ public class DurableQueueBenchmark {
 		if (this.queues != null) {
 			this.queues.close();
 		}
-		if (this.refused.get() > 0) {
-			throw new IllegalStateException(this.refused.get() + " calls of sendAsync were refused");
-		}
+		this.producer.endIteration();
 	}
 
 	@TearDown(Level.Trial)
 	public void stop() throws IOException {
 		this.server.close();
 		this.connectionFactory.destroy();
-		this.redis.stop();
+		this.redis.close();
 	}
 
 	@Benchmark
 	public CompletableFuture<DingTalkResponse> sendAsync() {
-		CompletableFuture<DingTalkResponse> future = this.robot.sendAsync(Message.text(TEXT));
-		if (future.isCompletedExceptionally()) {
-			this.refused.incrementAndGet();
-		}
-		return future;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return this.producer.sent(this.robot.sendAsync(Message.text(TEXT)));
 	}
 
 }

@@ -3,9 +3,6 @@ package io.github.dingtalkrobot.benchmarks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,9 +22,7 @@ import io.github.dingtalkrobot.internal.DefaultDingTalkRobotBuilder;
 import io.github.dingtalkrobot.internal.cluster.RedisQueueStores;
 import io.github.dingtalkrobot.internal.cluster.RedisSlotStores;
 import io.github.dingtalkrobot.message.Message;
-import redis.embedded.RedisServer;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -64,32 +59,23 @@ public final class DurableTakeoverBenchmark {
 			.map(String::strip)
 			.map(Long::valueOf)
 			.toList();
-		int port = freePort();
-		RedisServer redis = RedisServer.newRedisServer()
-			.bind("127.0.0.1")
-			.port(port)
-			.setting("save \"\"")
-			.setting("appendonly no")
-			.soutListener((line) -> {
-			})
-			.build();
-		redis.start();
-		LettuceConnectionFactory connectionFactory = connectionFactory(port);
-		try {
-			System.out.printf(Locale.ROOT, "%d alerts queued by a replica process that is killed; %d rounds each%n%n",
-					ALERTS, ROUNDS);
-			System.out.printf("%-17s %s%n", "claim-after (ms)", "death to first delivery by another replica (ms)");
-			for (long claimAfter : claimTimes) {
-				List<Long> takeovers = new ArrayList<>();
-				for (int round = 0; round < ROUNDS; round++) {
-					takeovers.add(takeover(port, connectionFactory, Duration.ofMillis(claimAfter)));
+		try (BenchmarkRedis redis = BenchmarkRedis.start()) {
+			LettuceConnectionFactory connectionFactory = redis.connectionFactory();
+			try {
+				System.out.printf(Locale.ROOT,
+						"%d alerts queued by a replica process that is killed; %d rounds each%n%n", ALERTS, ROUNDS);
+				System.out.printf("%-17s %s%n", "claim-after (ms)", "death to first delivery by another replica (ms)");
+				for (long claimAfter : claimTimes) {
+					List<Long> takeovers = new ArrayList<>();
+					for (int round = 0; round < ROUNDS; round++) {
+						takeovers.add(takeover(redis.port(), connectionFactory, Duration.ofMillis(claimAfter)));
+					}
+					System.out.printf(Locale.ROOT, "%-17d %s%n", claimAfter, takeovers);
 				}
-				System.out.printf(Locale.ROOT, "%-17d %s%n", claimAfter, takeovers);
 			}
-		}
-		finally {
-			connectionFactory.destroy();
-			redis.stop();
+			finally {
+				connectionFactory.destroy();
+			}
 		}
 	}
 
@@ -147,7 +133,7 @@ public final class DurableTakeoverBenchmark {
 
 	// The replica that dies: queues its alerts and delivers until it is killed
 	private static void replica(int port, String webhook, Duration claimAfter) throws IOException {
-		LettuceConnectionFactory connectionFactory = connectionFactory(port);
+		LettuceConnectionFactory connectionFactory = BenchmarkRedis.connectionFactory(port);
 		StringRedisTemplate template = new StringRedisTemplate(connectionFactory);
 		DingTalkRobot robot = robot(template, new RedisQueueStores(template, "dingtalk", claimAfter), webhook);
 		for (int i = 0; i < ALERTS; i++) {
@@ -167,23 +153,6 @@ public final class DurableTakeoverBenchmark {
 			.rateLimit(DINGTALK)
 			.delivery(DeliverySettings.defaults())
 			.build();
-	}
-
-	private static LettuceConnectionFactory connectionFactory(int port) {
-		LettuceConnectionFactory connectionFactory = new LettuceConnectionFactory(
-				new RedisStandaloneConfiguration("127.0.0.1", port));
-		connectionFactory.afterPropertiesSet();
-		connectionFactory.start();
-		return connectionFactory;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

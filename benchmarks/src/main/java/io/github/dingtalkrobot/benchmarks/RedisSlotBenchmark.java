@@ -1,9 +1,6 @@
 package io.github.dingtalkrobot.benchmarks;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -23,9 +20,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import redis.embedded.RedisServer;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -51,7 +46,7 @@ public class RedisSlotBenchmark {
 	private static final RateLimit NEVER_BINDS = new RateLimit(Integer.MAX_VALUE, Duration.ofSeconds(60),
 			Duration.ZERO);
 
-	private RedisServer redis;
+	private BenchmarkRedis redis;
 
 	private LettuceConnectionFactory connectionFactory;
 
@@ -61,18 +56,8 @@ public class RedisSlotBenchmark {
 
 	@Setup
 	public void start() throws IOException {
-		int port = freePort();
-		this.redis = RedisServer.newRedisServer()
-			.bind("127.0.0.1")
-			.port(port)
-			.setting("save \"\"")
-			.soutListener((line) -> {
-			})
-			.build();
-		this.redis.start();
-		this.connectionFactory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", port));
-		this.connectionFactory.afterPropertiesSet();
-		this.connectionFactory.start();
+		this.redis = BenchmarkRedis.start();
+		this.connectionFactory = this.redis.connectionFactory();
 		this.template = new StringRedisTemplate(this.connectionFactory);
 		this.store = new RedisSlotStores(this.template, "dingtalk", 0).create("alerts", "benchmark-token", NEVER_BINDS,
 				Clock.systemUTC());
@@ -88,7 +73,7 @@ public class RedisSlotBenchmark {
 	@TearDown
 	public void stop() throws IOException {
 		this.connectionFactory.destroy();
-		this.redis.stop();
+		this.redis.close();
 	}
 
 	@Benchmark
@@ -99,15 +84,6 @@ public class RedisSlotBenchmark {
 	@Benchmark
 	public Object ping() {
 		return this.template.execute((RedisCallback<Object>) (connection) -> connection.ping());
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.dingtalkrobot.DeliverySettings;
 import io.github.dingtalkrobot.DingTalkResponse;
 import io.github.dingtalkrobot.DingTalkRobot;
 import io.github.dingtalkrobot.RateLimit;
 import io.github.dingtalkrobot.message.Message;
-import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -28,10 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What {@link DingTalkRobot#sendAsync sendAsync} costs its caller, sampled call by call
  * (read the p50 and the p99), while the robot's dispatcher delivers to a loopback server.
- * The producer is bounded: after every {@value #BATCH} calls it waits, outside the
- * measured time, until the messages of the batch before have been delivered, so the queue
- * never holds more than two batches, a quarter of its capacity. Every call measured is
- * therefore one that the queue had room for, and the teardown fails the run if one was
+ * The producer is {@link BoundedProducer bounded}: the queue never holds more than two
+ * batches, a quarter of its capacity, and the teardown fails the run if a call was
  * refused. Each iteration starts with a fresh robot; closing it delivers what it holds.
  */
 @State(Scope.Benchmark)
@@ -44,15 +40,7 @@ public class SendAsyncBenchmark {
 
 	private static final String TEXT = "CRITICAL disk usage on db-042.prod.example.com is 93% (threshold 90%)";
 
-	static final int BATCH = 10_000;
-
-	private final AtomicLong refused = new AtomicLong();
-
-	private long offered;
-
-	private @Nullable CompletableFuture<DingTalkResponse> last;
-
-	private @Nullable CompletableFuture<DingTalkResponse> lastOfPreviousBatch;
+	private final BoundedProducer producer = new BoundedProducer();
 
 	private LoopbackServer server;
 
@@ -69,29 +57,22 @@ public class SendAsyncBenchmark {
 			.webhook(this.server.webhook())
 			.secret(LoopbackServer.SECRET)
 			.rateLimit(new RateLimit(1_000_000, Duration.ofMillis(1), Duration.ZERO))
-			.delivery(
-					DeliverySettings.defaults().withQueueCapacity(4 * BATCH).withShutdownTimeout(Duration.ofMinutes(2)))
+			.delivery(DeliverySettings.defaults()
+				.withQueueCapacity(4 * BoundedProducer.BATCH)
+				.withShutdownTimeout(Duration.ofMinutes(2)))
 			.build();
 	}
 
 	// Not measured: JMH times each sampled call without its invocation fixtures
 	@TearDown(Level.Invocation)
 	public void keepRoom() {
-		if (++this.offered % BATCH == 0) {
-			if (this.lastOfPreviousBatch != null) {
-				this.lastOfPreviousBatch.exceptionally((failure) -> null).join();
-			}
-			this.lastOfPreviousBatch = this.last;
-		}
+		this.producer.keepRoom();
 	}
 
 	@TearDown(Level.Iteration)
 	public void closeRobot() {
 		this.robot.close();
-		this.lastOfPreviousBatch = null;
-		if (this.refused.get() > 0) {
-			throw new IllegalStateException(this.refused.get() + " calls of sendAsync were refused");
-		}
+		this.producer.endIteration();
 	}
 
 	@TearDown(Level.Trial)
@@ -101,12 +82,7 @@ public class SendAsyncBenchmark {
 
 	@Benchmark
 	public CompletableFuture<DingTalkResponse> sendAsync() {
-		CompletableFuture<DingTalkResponse> future = this.robot.sendAsync(Message.text(TEXT));
-		if (future.isCompletedExceptionally()) {
-			this.refused.incrementAndGet();
-		}
-		this.last = future;
-		return future;
+		return this.producer.sent(this.robot.sendAsync(Message.text(TEXT)));
 	}
 
 }
