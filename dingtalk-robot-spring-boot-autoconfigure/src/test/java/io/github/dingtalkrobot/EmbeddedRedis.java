@@ -11,6 +11,7 @@ import java.util.List;
 import io.lettuce.core.ClientOptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import redis.embedded.RedisServer;
 
@@ -22,12 +23,12 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 /**
  * A real {@code redis-server} on 127.0.0.1, from the binary that
  * {@code com.github.codemonstur:embedded-redis} carries, started for a test class
- * (register it with {@code @RegisterExtension static}). It can be stopped and started
- * again on the same port; it keeps nothing on disk, so a restart loses every key. The
- * connection factories it makes fail commands at once while Redis is down, after at most
- * two seconds, as an application should configure them.
+ * (register it with {@code @RegisterExtension static}) and emptied before each test. It
+ * can be stopped and started again on the same port; it keeps nothing on disk, so a
+ * restart loses every key. The connection factories it makes fail commands at once while
+ * Redis is down, after at most two seconds, as an application should configure them.
  */
-public final class EmbeddedRedis implements BeforeAllCallback, AfterAllCallback {
+public final class EmbeddedRedis implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
 	private final int port = freePort();
 
@@ -41,10 +42,36 @@ public final class EmbeddedRedis implements BeforeAllCallback, AfterAllCallback 
 	}
 
 	@Override
+	public void beforeEach(ExtensionContext context) {
+		flushAll();
+	}
+
+	@Override
 	public void afterAll(ExtensionContext context) {
 		this.connectionFactories.forEach(LettuceConnectionFactory::destroy);
 		this.connectionFactories.clear();
 		stop();
+	}
+
+	/**
+	 * Remove every key, as a Redis that lost its data would.
+	 */
+	public synchronized void flushAll() {
+		// A connection of its own: one kept across a restart of the server may not have
+		// reconnected yet
+		LettuceConnectionFactory connectionFactory = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", this.port));
+		connectionFactory.afterPropertiesSet();
+		connectionFactory.start();
+		try {
+			new StringRedisTemplate(connectionFactory).execute((connection) -> {
+				connection.serverCommands().flushAll();
+				return null;
+			}, true);
+		}
+		finally {
+			connectionFactory.destroy();
+		}
 	}
 
 	public int port() {

@@ -14,7 +14,6 @@ import io.github.dingtalkrobot.emulator.RecordedRequest;
 import io.github.dingtalkrobot.internal.cluster.RedisQueueStores;
 import io.github.dingtalkrobot.message.Message;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,11 +53,6 @@ class DingTalkClusterQueueAutoConfigurationTests {
 	private final ApplicationContextRunner redisRunner = this.contextRunner
 		.withPropertyValues("dingtalk.cluster.mode=redis")
 		.withBean(RedisConnectionFactory.class, redis::connectionFactory);
-
-	@BeforeEach
-	void emptyRedis() {
-		redis.template().getConnectionFactory().getConnection().serverCommands().flushAll();
-	}
 
 	@Test
 	void memoryQueueIsTheDefault() {

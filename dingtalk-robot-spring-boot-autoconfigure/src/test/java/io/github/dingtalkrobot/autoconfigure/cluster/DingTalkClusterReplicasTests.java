@@ -20,7 +20,6 @@ import io.github.dingtalkrobot.emulator.ScaledClock;
 import io.github.dingtalkrobot.internal.cluster.RedisSlotStores;
 import io.github.dingtalkrobot.message.Message;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -69,11 +68,6 @@ class DingTalkClusterReplicasTests {
 		.withPropertyValues("spring.main.banner-mode=off", "dingtalk.cluster.mode=redis",
 				"dingtalk.robots.ops.webhook=" + this.ops.webhook(), "dingtalk.robots.ops.rate-limit.window=1s",
 				"dingtalk.robots.ops.delivery.coalesce=false");
-
-	@BeforeEach
-	void emptyRedis() {
-		this.template.getConnectionFactory().getConnection().serverCommands().flushAll();
-	}
 
 	@AfterEach
 	void stopEmulator() {

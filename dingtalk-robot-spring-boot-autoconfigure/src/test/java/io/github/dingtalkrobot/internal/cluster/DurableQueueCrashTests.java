@@ -28,11 +28,8 @@ import io.github.dingtalkrobot.emulator.ScaledClock;
 import io.github.dingtalkrobot.internal.cluster.DurableQueueReplica.Replica;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -65,14 +62,7 @@ class DurableQueueCrashTests {
 
 	private final EmulatedRobot ops = this.emulator.registerRobot("ops", TOKEN);
 
-	private final StringRedisTemplate template = redis.template();
-
 	private final List<Process> processes = new ArrayList<>();
-
-	@BeforeEach
-	void emptyRedis() {
-		this.template.getConnectionFactory().getConnection().serverCommands().flushAll();
-	}
 
 	@AfterEach
 	void killReplicas() {

@@ -23,7 +23,6 @@ import io.github.dingtalkrobot.internal.cluster.DurableQueueReplica.Replica;
 import io.github.dingtalkrobot.message.Message;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -64,11 +63,6 @@ class DurableQueueTests {
 	private final StringRedisTemplate template = redis.template();
 
 	private final List<Replica> replicas = new ArrayList<>();
-
-	@BeforeEach
-	void emptyRedis() {
-		this.template.getConnectionFactory().getConnection().serverCommands().flushAll();
-	}
 
 	@AfterEach
 	void closeReplicas() {

@@ -9,7 +9,6 @@ import java.util.Set;
 import io.github.dingtalkrobot.EmbeddedRedis;
 import io.github.dingtalkrobot.RateLimit;
 import io.github.dingtalkrobot.internal.delivery.SlotStore;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,11 +39,6 @@ class RedisSlotStoreTests {
 	private final StringRedisTemplate template = redis.template();
 
 	private final Clock clock = Clock.systemUTC();
-
-	@BeforeEach
-	void emptyRedis() {
-		this.template.getConnectionFactory().getConnection().serverCommands().flushAll();
-	}
 
 	@Test
 	void replicasShareOneWindowPerAccessToken() {
@@ -101,7 +95,7 @@ class RedisSlotStoreTests {
 	void redisThatLostItsDataHoldsSendingForOneWindow() {
 		SlotStore store = replica(0).create("ops", TOKEN, THREE_PER_MINUTE, this.clock);
 		store.tryAcquire().complete();
-		this.template.getConnectionFactory().getConnection().serverCommands().flushAll();
+		redis.flushAll();
 		assertThat(store.tryAcquire()).isNull();
 		assertThat(store.timeUntilAvailable()).isGreaterThan(Duration.ofSeconds(55));
 		assertThat(replica(0).create("ops", TOKEN, THREE_PER_MINUTE, this.clock).tryAcquire()).isNull();
